@@ -1,0 +1,39 @@
+using CentralCount.Tests;
+
+namespace CentralCount.Cli.Tests;
+
+public sealed class CommandTests
+{
+    [Fact]
+    public void Info_names_the_opencv_version()
+    {
+        var (code, output, _) = CliRunner.Run("info");
+        Assert.Equal(0, code);
+        Assert.Contains("OpenCV      4.6", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_image_reads_a_real_scan_and_refuses_a_text_file_with_exit_code_2()
+    {
+        var notes = Path.Combine(Path.GetTempPath(), $"notes-{Guid.NewGuid():N}.jpg");
+        File.WriteAllText(notes, "not an image");
+        try
+        {
+            var (code, output, error) = CliRunner.Run("inspect-image", TestPaths.Hudson("scan-marked-front.jpeg"), notes);
+            Assert.Equal(2, code);
+            Assert.Contains("scan-marked-front.jpeg: Jpeg, 1696 x 2800", output, StringComparison.Ordinal);
+            Assert.Contains("not a PNG, JPEG or TIFF image", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(notes);
+        }
+    }
+
+    [Fact]
+    public void Unknown_command_is_a_usage_error()
+    {
+        var (code, _, _) = CliRunner.Run("no-such-command");
+        Assert.Equal(1, code);
+    }
+}
