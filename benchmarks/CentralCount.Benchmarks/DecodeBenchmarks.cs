@@ -8,6 +8,7 @@ namespace CentralCount.Benchmarks;
 /// check, pooled memory, typed errors) against the bare native call into a ready buffer.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class DecodeBenchmarks
 {
     private PixelMemoryPool _pool = null!;

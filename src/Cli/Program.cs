@@ -5,4 +5,6 @@ var root = new RootCommand("CentralCount: central-count tabulation and ballot-im
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(InspectImageCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(ElectionCommand.Create());
+root.Subcommands.Add(TestDeckCommand.Create());
 return await root.Parse(args).InvokeAsync();
