@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CentralCount.Election.Layout;
 using CentralCount.Imaging;
+using CentralCount.TestDeck.Corpus;
 using CentralCount.TestDeck.Rendering;
 
 namespace CentralCount.Cli.Commands;
@@ -19,7 +20,44 @@ internal static class TestDeckCommand
         var render = new Command("render", "Render every page of every ballot style, unmarked, as a printer would print it.") { election, output, dpi, format, test };
         render.SetAction(parse => Render(parse.GetValue(election)!, parse.GetValue(output)!, parse.GetValue(dpi), parse.GetValue(format)!, parse.GetValue(test)));
         command.Subcommands.Add(render);
+
+        var sheets = new Option<int>("--sheets") { Description = "How many sheets.", DefaultValueFactory = _ => 100 };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same files.", DefaultValueFactory = _ => 1 };
+        var defects = new Option<double>("--defects") { Description = "Fraction of sheets with a defect that must be rejected (0 to 1).", DefaultValueFactory = _ => 0.0 };
+        var corpus = new Command("corpus", "Generate a golden corpus: marked, scanned sheets and manifest.json with the truth for every position and contest.") { election, output, sheets, seed, dpi, defects, test };
+        corpus.SetAction(parse => Corpus(parse.GetValue(election)!, parse.GetValue(output)!, parse.GetValue(sheets), parse.GetValue(seed), parse.GetValue(dpi), parse.GetValue(defects), parse.GetValue(test)));
+        command.Subcommands.Add(corpus);
         return command;
+    }
+
+    private static int Corpus(FileInfo file, DirectoryInfo output, int sheets, int seed, int dpi, double defects, bool test)
+    {
+        if (sheets < 1 || dpi is not (200 or 300) || defects is < 0 or > 1)
+        {
+            Console.Error.WriteLine("--sheets must be at least 1, --dpi 200 or 300, --defects between 0 and 1");
+            return ExitCodes.Usage;
+        }
+
+        var election = ElectionCommand.TryOpen(file);
+        if (election is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var generator = new GoldenCorpusGenerator(election);
+        var progress = new Progress<int>(n =>
+        {
+            if (n % 100 == 0)
+            {
+                Console.Error.WriteLine($"  {n} sheets");
+            }
+        });
+        var manifest = generator.Generate(new CorpusOptions(sheets, seed, dpi, defects, test), output.FullName, progress);
+        var contests = manifest.Sheets.SelectMany(s => s.Contests).ToList();
+        Console.WriteLine($"{sheets} sheets ({2 * sheets} pages) in {clock.Elapsed.TotalSeconds:F1} s; {contests.Count} contests, {contests.Count(c => c.Outcome == "board")} for the board, {manifest.Sheets.Count(s => s.ExpectedReject != "none")} defective sheets");
+        Console.WriteLine($"written to {output.FullName} (manifest.json)");
+        return ExitCodes.Success;
     }
 
     private static int Render(FileInfo file, DirectoryInfo output, int dpi, string format, bool test)

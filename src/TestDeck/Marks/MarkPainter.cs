@@ -73,11 +73,11 @@ public static class MarkPainter
                 break;
             case MarkKind.Word:
                 var at = target.LabelArea is { } wl ? new PointF(wl.X + (wl.Width * 0.62), wl.Y + (wl.Height * 0.75)) : new PointF(c.X + (rx * 6), c.Y);
-                canvas.Text(text ?? "this one", at, HersheyFont.ScriptSimplex, 0.55 * target.Dpi / 200, ink.Color, stroke, italic: true);
+                canvas.Text(text ?? "this one", at, HersheyFont.ScriptSimplex, 0.8 * target.Dpi / 200, ink.Color, Math.Max(1, stroke / 2), italic: true);
                 break;
             case MarkKind.Handwriting when target.WriteInArea is { } area:
                 canvas.Text(text ?? "J. Smith", new PointF(area.X + (area.Width * 0.05), area.Y + (area.Height * 0.6)), HersheyFont.ScriptSimplex,
-                    Jitter(random, 0.55, 0.7) * target.Dpi / 200, ink.Color, stroke, italic: random.Next(2) == 0);
+                    Jitter(random, 0.7, 0.9) * target.Dpi / 200, ink.Color, Math.Max(1, stroke / 2), italic: random.Next(2) == 0);
                 break;
             default:
                 throw new ArgumentException($"{kind} needs a target with {(kind == MarkKind.Handwriting ? "a write-in area" : "a label area")}", nameof(kind));

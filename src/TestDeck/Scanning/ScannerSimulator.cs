@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
 using CentralCount.Imaging;
 
 namespace CentralCount.TestDeck.Scanning;
@@ -13,6 +14,7 @@ public sealed record SimulatedScan(byte[] Bytes, ScanFormat Format, PageWarp War
 public sealed class ScannerSimulator(PixelMemoryPool pool)
 {
     private const int NoiseTile = 509; // prime, so the tile's repeat does not line up with the timing grid
+    private readonly Dictionary<int, (byte[] Up, byte[] Down)> _noise = [];
 
     public SimulatedScan Scan(PixelImage page, ScanSettings settings, Random random, Func<(int Column, int Row), PixelRect>? markBounds = null)
     {
@@ -68,6 +70,12 @@ public sealed class ScannerSimulator(PixelMemoryPool pool)
 
     private static void Resample(PixelImage source, PixelImage destination, PageWarp warp, byte background)
     {
+        if (warp.IsAffine)
+        {
+            ImageTransforms.WarpAffine(source, destination, warp.AffineMatrix(), Interpolation.Linear, background);
+            return;
+        }
+
         var cells = destination.Width * destination.Height;
         var mapX = ArrayPool<float>.Shared.Rent(cells);
         var mapY = ArrayPool<float>.Shared.Rent(cells);
@@ -134,31 +142,70 @@ public sealed class ScannerSimulator(PixelMemoryPool pool)
         }
     }
 
-    private static void AddNoise(PixelImage image, double sigma, Random random)
+    private void AddNoise(PixelImage image, double sigma, Random random)
     {
-        if (sigma <= 0)
+        var level = (int)Math.Round(sigma);
+        if (level <= 0)
         {
             return;
         }
 
-        // A tile of Gaussian noise laid at a random offset: cheap, and no visible pattern at this size.
-        var tile = new sbyte[NoiseTile * NoiseTile];
-        for (var i = 0; i < tile.Length; i++)
+        // One tile of Gaussian noise per level, split into its positive and negative parts so
+        // it is applied with saturating vector adds; laid at a random offset on each page.
+        if (!_noise.TryGetValue(level, out var tile))
         {
-            var u1 = 1.0 - random.NextDouble();
-            var u2 = random.NextDouble();
-            tile[i] = (sbyte)Math.Clamp(Math.Round(sigma * Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2)), -127, 127);
+            tile = NoiseTiles(level);
+            _noise[level] = tile;
         }
 
-        var offset = random.Next(NoiseTile);
+        var offsetX = random.Next(NoiseTile);
+        var offsetY = random.Next(NoiseTile);
         for (var y = 0; y < image.Height; y++)
         {
             var row = image.Row(y);
-            var tileRow = ((y + offset) % NoiseTile) * NoiseTile;
-            for (var x = 0; x < row.Length; x++)
+            var start = ((y + offsetY) % NoiseTile) * NoiseTile;
+            var x = 0;
+            var t = offsetX;
+            while (x < row.Length)
             {
-                row[x] = (byte)Math.Clamp(row[x] + tile[tileRow + ((x + offset) % NoiseTile)], 0, 255);
+                var run = Math.Min(row.Length - x, NoiseTile - t);
+                AddSaturating(row.Slice(x, run), tile.Up.AsSpan(start + t, run), tile.Down.AsSpan(start + t, run));
+                x += run;
+                t = 0;
             }
         }
+    }
+
+    private static void AddSaturating(Span<byte> pixels, ReadOnlySpan<byte> up, ReadOnlySpan<byte> down)
+    {
+        var i = 0;
+        for (; i + Vector256<byte>.Count <= pixels.Length; i += Vector256<byte>.Count)
+        {
+            var v = Vector256.Create<byte>(pixels.Slice(i, Vector256<byte>.Count));
+            v = Vector256.SubtractSaturate(Vector256.AddSaturate(v, Vector256.Create(up.Slice(i, Vector256<byte>.Count))), Vector256.Create(down.Slice(i, Vector256<byte>.Count)));
+            v.CopyTo(pixels.Slice(i, Vector256<byte>.Count));
+        }
+
+        for (; i < pixels.Length; i++)
+        {
+            pixels[i] = (byte)Math.Clamp(pixels[i] + up[i] - down[i], 0, 255);
+        }
+    }
+
+    private static (byte[] Up, byte[] Down) NoiseTiles(int sigma)
+    {
+        var random = new Random(NoiseTile * sigma);
+        var up = new byte[NoiseTile * NoiseTile];
+        var down = new byte[NoiseTile * NoiseTile];
+        for (var i = 0; i < up.Length; i++)
+        {
+            var u1 = 1.0 - random.NextDouble();
+            var u2 = random.NextDouble();
+            var value = (int)Math.Round(sigma * Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
+            up[i] = (byte)Math.Clamp(value, 0, 255);
+            down[i] = (byte)Math.Clamp(-value, 0, 255);
+        }
+
+        return (up, down);
     }
 }

@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+
+namespace CentralCount.TestDeck.Corpus;
+
+/// <summary>The manifest of a generated corpus: per sheet, per page, per position, what was drawn and what must come of it.</summary>
+public sealed record CorpusManifest(
+    string Format,
+    string ElectionId,
+    string ElectionHash,
+    int Seed,
+    int Dpi,
+    IReadOnlyList<SheetTruth> Sheets);
+
+/// <summary>One physical sheet: its files, how it was scanned, and the truth about it.</summary>
+public sealed record SheetTruth(
+    string Id,
+    string StyleId,
+    int SheetNumber,
+    bool TestBallot,
+    bool Swapped,
+    string ExpectedReject,
+    ScanTruth Scan,
+    IReadOnlyList<PageTruth> Pages,
+    IReadOnlyList<ContestTruth> Contests);
+
+/// <summary>The scanner behaviour applied to the sheet.</summary>
+public sealed record ScanTruth(
+    string Format,
+    double SkewDegrees,
+    double Scale,
+    double ShiftXPx,
+    double ShiftYPx,
+    double FeedStretch,
+    bool UpsideDown,
+    double BlurSigma,
+    double Noise,
+    int JpegQuality,
+    IReadOnlyList<double> Folds,
+    int BorderPx,
+    int Background,
+    int MissingMarks,
+    IReadOnlyList<int> StreakColumns,
+    double KeepHeight);
+
+/// <summary>One page as printed (side) and the file it was written to.</summary>
+public sealed record PageTruth(string Side, string File, IReadOnlyList<PositionTruth> Positions, IReadOnlyList<string> Stray);
+
+/// <summary>One voting position: where its oval's centre landed on the scan, and what was drawn there.</summary>
+public sealed record PositionTruth(
+    string ContestId,
+    string? OptionId,
+    int? WriteInIndex,
+    PointTruth CenterPx,
+    IReadOnlyList<MarkTruth> Marks,
+    string? Written,
+    string? WrittenText,
+    string? WrittenFor);
+
+/// <summary>A pixel position.</summary>
+public sealed record PointTruth(double X, double Y);
+
+/// <summary>A drawn mark.</summary>
+public sealed record MarkTruth(string Kind, string Ink, string? Text);
+
+/// <summary>The expected outcome of a contest under ARM 44.3.2402/2403, per the rule table.</summary>
+public sealed record ContestTruth(
+    string ContestId,
+    string Scenario,
+    string Outcome,
+    IReadOnlyList<string> Votes,
+    string? Clause,
+    string? SuggestedOutcome,
+    IReadOnlyList<string>? SuggestedVotes);
+
+/// <summary>Source-generated serializer for the manifest.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CorpusManifest))]
+public sealed partial class CorpusJsonContext : JsonSerializerContext;
