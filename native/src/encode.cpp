@@ -14,7 +14,7 @@ CC_API cc_status cc_encode(cc_image src, int32_t format, int32_t quality, cc_buf
     switch (format) {
       case 0:
         extension = ".png";
-        params = {cv::IMWRITE_PNG_COMPRESSION, 3};
+        params = {cv::IMWRITE_PNG_COMPRESSION, 1};  // speed over size: board crops and corpora
         break;
       case 1:
         if (quality < 1 || quality > 100) return cc::fail(CC_ERR_ARGUMENT, "encode: JPEG quality must be 1-100");

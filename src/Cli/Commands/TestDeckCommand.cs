@@ -27,6 +27,11 @@ internal static class TestDeckCommand
         var corpus = new Command("corpus", "Generate a golden corpus: marked, scanned sheets and manifest.json with the truth for every position and contest.") { election, output, sheets, seed, dpi, defects, test };
         corpus.SetAction(parse => Corpus(parse.GetValue(election)!, parse.GetValue(output)!, parse.GetValue(sheets), parse.GetValue(seed), parse.GetValue(dpi), parse.GetValue(defects), parse.GetValue(test)));
         command.Subcommands.Add(corpus);
+
+        var curatedOut = new Option<DirectoryInfo>("--out") { Description = "Output folder.", DefaultValueFactory = _ => new DirectoryInfo("tests/golden-ballots") };
+        var curated = new Command("curated", "Generate the curated golden set (every clause and artifact at least twice) with its README table.") { curatedOut };
+        curated.SetAction(parse => Curated(parse.GetValue(curatedOut)!));
+        command.Subcommands.Add(curated);
         return command;
     }
 
@@ -57,6 +62,23 @@ internal static class TestDeckCommand
         var contests = manifest.Sheets.SelectMany(s => s.Contests).ToList();
         Console.WriteLine($"{sheets} sheets ({2 * sheets} pages) in {clock.Elapsed.TotalSeconds:F1} s; {contests.Count} contests, {contests.Count(c => c.Outcome == "board")} for the board, {manifest.Sheets.Count(s => s.ExpectedReject != "none")} defective sheets");
         Console.WriteLine($"written to {output.FullName} (manifest.json)");
+        return ExitCodes.Success;
+    }
+
+    private static int Curated(DirectoryInfo output)
+    {
+        var election = CentralCount.TestDeck.Design.BallotLayoutPlanner.Plan(CentralCount.TestDeck.Samples.MontanaSampleElections.GeneralContent());
+        output.Create();
+        foreach (var stale in output.EnumerateFiles("s0*"))
+        {
+            stale.Delete();
+        }
+
+        using var generator = new GoldenCorpusGenerator(election);
+        var manifest = generator.Generate(CuratedSet.Options(election), output.FullName);
+        File.WriteAllText(Path.Combine(output.FullName, "README.md"), CuratedReadme.Render(manifest, CuratedSet.ArtifactNames));
+        var bytes = output.EnumerateFiles().Sum(f => f.Length);
+        Console.WriteLine($"{manifest.Sheets.Count} curated sheets, {bytes / 1024.0 / 1024.0:F1} MB, written to {output.FullName}");
         return ExitCodes.Success;
     }
 

@@ -15,7 +15,20 @@ namespace CentralCount.TestDeck.Corpus;
 /// <param name="Dpi">200 or 300.</param>
 /// <param name="DefectShare">Fraction of sheets given a defect that must be rejected.</param>
 /// <param name="TestBallots">Render as test ballots (the identity code says test).</param>
-public sealed record CorpusOptions(int Sheets, int Seed, int Dpi = 200, double DefectShare = 0, bool TestBallots = false);
+/// <param name="Directives">Per-sheet overrides (the curated set): sheet index → what that sheet must show.</param>
+public sealed record CorpusOptions(int Sheets, int Seed, int Dpi = 200, double DefectShare = 0, bool TestBallots = false, IReadOnlyDictionary<int, SheetDirective>? Directives = null);
+
+/// <summary>
+/// What one sheet of a curated corpus must show: its style and sheet, scanner behaviour, a
+/// defect, a front/back swap, and scenarios to force on the first contests where they apply.
+/// </summary>
+public sealed record SheetDirective(
+    string StyleId,
+    int SheetNumber,
+    Func<ScanSettings, ScanSettings> Scan,
+    ExpectedReject Defect,
+    bool Swapped,
+    IReadOnlyList<Scenario> Scenarios);
 
 /// <summary>
 /// Generates golden ballots: renders sheets of the election, marks them per scenario, scans
@@ -55,17 +68,20 @@ public sealed class GoldenCorpusGenerator : IDisposable
 
     private SheetTruth GenerateSheet(CorpusOptions options, int index, string outputDirectory)
     {
-        var random = new Random(HashCode.Combine(options.Seed, index, 0x5eed));
+        var random = new Random(SheetSeed(options.Seed, index));
         var id = $"s{index:D6}";
-        var style = _election.BallotStyles[random.Next(_election.BallotStyles.Count)];
-        var sheetNumber = 1 + random.Next(style.Sheets.Count);
+        var directive = options.Directives?.GetValueOrDefault(index);
+        var style = directive is null ? _election.BallotStyles[random.Next(_election.BallotStyles.Count)] : _election.FindStyle(directive.StyleId)!;
+        var sheetNumber = directive?.SheetNumber ?? 1 + random.Next(style.Sheets.Count);
         var format = _election.PageFormat(style.PageFormatId);
-        var defect = random.NextDouble() < options.DefectShare
+        var defect = directive?.Defect ?? (random.NextDouble() < options.DefectShare
             ? (ExpectedReject)(1 + random.Next(4))
-            : ExpectedReject.None;
+            : ExpectedReject.None);
         var settings = ScanSampler.InSpecification(random, format.Grid.Columns, format.Grid.Rows);
+        settings = directive?.Scan(settings) ?? settings;
         var bilevel = settings.Format == ScanFormat.TiffG4;
-        var swapped = random.NextDouble() < 0.05;
+        var swapped = directive?.Swapped ?? random.NextDouble() < 0.05;
+        var forced = new List<Scenario>(directive?.Scenarios ?? []);
         var pages = new List<PageTruth>();
         ScanSettings? recorded = null;
         var contests = new List<ContestTruth>();
@@ -80,7 +96,22 @@ public sealed class GoldenCorpusGenerator : IDisposable
             {
                 var contest = _election.Contest(box.ContestId);
                 var positions = layout.Positions.Where(p => p.ContestId == contest.Id).ToList();
-                var planned = ScenarioPlanner.Plan(contest, positions, ScenarioPlanner.Pick(contest, random, bilevel), random);
+                var scenario = ScenarioPlanner.Pick(contest, random, bilevel);
+                var applicable = ScenarioPlanner.Applicable(contest, bilevel);
+                var placeable = forced.Where(applicable.Contains).OrderBy(ScenarioPlanner.Rarity).ToList();
+                if (placeable.Count > 0)
+                {
+                    // The rarest case first, so contests that alone can show it are not used up.
+                    scenario = placeable[0];
+                    forced.Remove(scenario);
+                }
+                else if (directive is not null)
+                {
+                    // Curated sheets keep every other contest plain, so each forced case stands alone.
+                    scenario = random.Next(3) == 0 ? Scenario.Blank : Scenario.Clean;
+                }
+
+                var planned = ScenarioPlanner.Plan(contest, positions, scenario, random);
                 Paint(canvas, geometry, planned, random);
                 drawn.AddRange(planned.Drawn);
                 contests.Add(Truth(planned));
@@ -108,7 +139,22 @@ public sealed class GoldenCorpusGenerator : IDisposable
             recorded ??= pageSettings;
         }
 
+        if (forced.Count > 0)
+        {
+            throw new InvalidOperationException($"sheet {id}: no contest of style {style.Id} sheet {sheetNumber} could show {string.Join(", ", forced)}");
+        }
+
         return new SheetTruth(id, style.Id, sheetNumber, options.TestBallots, swapped, Name(defect), ScanTruthOf(recorded!), pages, contests);
+    }
+
+    // HashCode is randomised per process, so sheet streams are mixed with SplitMix64 instead:
+    // the same seed must give the same files on every run and every machine.
+    private static int SheetSeed(int seed, int index)
+    {
+        var z = ((ulong)(uint)seed << 32) + (ulong)index + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
     }
 
     private PixelImage Template(BallotStyle style, int sheet, PageSide side, CorpusOptions options, bool foreign)

@@ -55,10 +55,10 @@ public static class ScenarioPlanner
         }
         else
         {
-            list.AddRange([Scenario.WriteInNameOnly, Scenario.WriteInAreaOnly, Scenario.CommentOnly, Scenario.UndeclaredName, Scenario.PrintedAndEmptyWriteIn, Scenario.PrintedAndComment, Scenario.PrintedAndSameNameUnmarked]);
+            list.AddRange([Scenario.WriteInAreaOnly, Scenario.CommentOnly, Scenario.UndeclaredName, Scenario.PrintedAndEmptyWriteIn, Scenario.PrintedAndComment, Scenario.PrintedAndSameNameUnmarked]);
             if (declared > 0)
             {
-                list.Add(Scenario.WriteInDeclared);
+                list.AddRange([Scenario.WriteInDeclared, Scenario.WriteInNameOnly]);
             }
 
             if (n == 1)
@@ -69,6 +69,16 @@ public static class ScenarioPlanner
 
         return list;
     }
+
+    /// <summary>How few contests can show a scenario: 0 needs declared write-ins, 3 fits almost anywhere.</summary>
+    public static int Rarity(Scenario scenario) => scenario switch
+    {
+        Scenario.WriteInDeclared or Scenario.WriteInNameOnly => 0,
+        Scenario.PrintedAndOtherName or Scenario.PrintedAndSameName or Scenario.IndicatedAmongSeveral => 1,
+        Scenario.WriteInAreaOnly or Scenario.CommentOnly or Scenario.UndeclaredName or Scenario.PrintedAndEmptyWriteIn
+            or Scenario.PrintedAndComment or Scenario.PrintedAndSameNameUnmarked or Scenario.AllCrossedOut => 2,
+        _ => 3,
+    };
 
     /// <summary>Picks a scenario: mostly clean votes and blanks, the rest spread over every applicable clause.</summary>
     public static Scenario Pick(Contest contest, Random random, bool bilevel, double cleanShare = 0.55)
@@ -187,10 +197,9 @@ public static class ScenarioPlanner
                 expected = Board(MontanaRules.WriteInValid, ContestOutcome.Counted([declared.Id]));
                 break;
             case Scenario.WriteInNameOnly:
-                written[writeIn!] = NameOfDeclaredOrOther(contest, random);
-                expected = written[writeIn!].Kind == WrittenKind.DeclaredDesignation
-                    ? Board(MontanaRules.WriteInNameOnly, ContestOutcome.Undervote)
-                    : Board(MontanaRules.UndeclaredName, ContestOutcome.Undervote);
+                var named = ((CandidateContest)contest).DeclaredWriteIns[random.Next(((CandidateContest)contest).DeclaredWriteIns.Count)];
+                written[writeIn!] = (WrittenKind.DeclaredDesignation, named.Name, named.Id);
+                expected = Board(MontanaRules.WriteInNameOnly, ContestOutcome.Undervote);
                 break;
             case Scenario.WriteInAreaOnly:
                 Mark(writeIn!, MarkKind.FullFill);
@@ -254,16 +263,5 @@ public static class ScenarioPlanner
             ? new DrawnPosition(p, marks[p], w.Kind, w.Text, w.For)
             : new DrawnPosition(p, marks[p])).ToList();
         return new PlannedContest(contest, scenario, drawn, expected);
-    }
-
-    private static (WrittenKind, string, string?) NameOfDeclaredOrOther(Contest contest, Random random)
-    {
-        if (contest is CandidateContest { DeclaredWriteIns.Count: > 0 } c && random.Next(3) > 0)
-        {
-            var d = c.DeclaredWriteIns[random.Next(c.DeclaredWriteIns.Count)];
-            return (WrittenKind.DeclaredDesignation, d.Name, d.Id);
-        }
-
-        return (WrittenKind.OtherName, OtherNames[random.Next(OtherNames.Length)], null);
     }
 }
