@@ -32,6 +32,10 @@ internal static class TestDeckCommand
         var curated = new Command("curated", "Generate the curated golden set (every clause and artifact at least twice) with its README table.") { curatedOut };
         curated.SetAction(parse => Curated(parse.GetValue(curatedOut)!));
         command.Subcommands.Add(curated);
+
+        var deck = new Command("deck", "Generate a test deck with a declared vote count for every option, an overvoted and a blank ballot per style (ARM 44.3.1704).") { election, output, seed };
+        deck.SetAction(parse => Deck(parse.GetValue(election)!, parse.GetValue(output)!, parse.GetValue(seed)));
+        command.Subcommands.Add(deck);
         return command;
     }
 
@@ -62,6 +66,42 @@ internal static class TestDeckCommand
         var contests = manifest.Sheets.SelectMany(s => s.Contests).ToList();
         Console.WriteLine($"{sheets} sheets ({2 * sheets} pages) in {clock.Elapsed.TotalSeconds:F1} s; {contests.Count} contests, {contests.Count(c => c.Outcome == "board")} for the board, {manifest.Sheets.Count(s => s.ExpectedReject != "none")} defective sheets");
         Console.WriteLine($"written to {output.FullName} (manifest.json)");
+        return ExitCodes.Success;
+    }
+
+    private static int Deck(FileInfo file, DirectoryInfo output, int seed)
+    {
+        var election = ElectionCommand.TryOpen(file);
+        if (election is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var plan = TestDeckPlanner.Plan(election, seed);
+        using var generator = new GoldenCorpusGenerator(election);
+        var manifest = generator.Generate(plan.Options, output.FullName);
+        File.WriteAllBytes(Path.Combine(output.FullName, "declared-totals.json"),
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(plan.Declared, CorpusJsonContext.Default.IReadOnlyListDeclaredContest));
+        var report = new System.Text.StringBuilder();
+        report.AppendLine($"# Test deck: {election.Title}, {election.Jurisdiction.County} (election hash {election.Hash.Prefix})");
+        report.AppendLine();
+        report.AppendLine($"{plan.Ballots} test ballots, {manifest.Sheets.Count} sheets. Every ballot is marked TEST. Declared totals (ARM 44.3.1704(2)(b)):");
+        report.AppendLine();
+        report.AppendLine("| contest | option | votes |");
+        report.AppendLine("| --- | --- | --- |");
+        foreach (var contest in plan.Declared)
+        {
+            foreach (var (option, votes) in contest.Votes)
+            {
+                report.AppendLine($"| {contest.ContestId} | {option} | {votes} |");
+            }
+
+            report.AppendLine($"| {contest.ContestId} | overvoted ballots (must be caught, 1704(2)(d)) | {contest.Overvotes} |");
+            report.AppendLine($"| {contest.ContestId} | blank | {contest.Undervotes} |");
+        }
+
+        File.WriteAllText(Path.Combine(output.FullName, "declared-totals.md"), report.ToString());
+        Console.WriteLine($"{plan.Ballots} test ballots ({manifest.Sheets.Count} sheets) written to {output.FullName}, with declared-totals.json and declared-totals.md");
         return ExitCodes.Success;
     }
 

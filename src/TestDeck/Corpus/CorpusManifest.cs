@@ -75,4 +75,5 @@ public sealed record ContestTruth(
 /// <summary>Source-generated serializer for the manifest.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CorpusManifest))]
+[JsonSerializable(typeof(IReadOnlyList<DeclaredContest>))]
 public sealed partial class CorpusJsonContext : JsonSerializerContext;

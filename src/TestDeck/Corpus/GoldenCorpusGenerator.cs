@@ -28,7 +28,8 @@ public sealed record SheetDirective(
     Func<ScanSettings, ScanSettings> Scan,
     ExpectedReject Defect,
     bool Swapped,
-    IReadOnlyList<Scenario> Scenarios);
+    IReadOnlyList<Scenario> Scenarios,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Votes = null);
 
 /// <summary>
 /// Generates golden ballots: renders sheets of the election, marks them per scenario, scans
@@ -111,7 +112,9 @@ public sealed class GoldenCorpusGenerator : IDisposable
                     scenario = random.Next(3) == 0 ? Scenario.Blank : Scenario.Clean;
                 }
 
-                var planned = ScenarioPlanner.Plan(contest, positions, scenario, random);
+                var planned = directive?.Votes is { } votes
+                    ? ScenarioPlanner.PlanVotes(contest, positions, votes.GetValueOrDefault(contest.Id, []), random)
+                    : ScenarioPlanner.Plan(contest, positions, scenario, random);
                 Paint(canvas, geometry, planned, random);
                 drawn.AddRange(planned.Drawn);
                 contests.Add(Truth(planned));

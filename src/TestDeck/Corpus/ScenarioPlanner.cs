@@ -99,6 +99,20 @@ public static class ScenarioPlanner
         return others[random.Next(others.Count)];
     }
 
+    /// <summary>Clean black-pen fills for exactly the given options (a test deck's declared votes).</summary>
+    public static PlannedContest PlanVotes(Contest contest, IReadOnlyList<VotingPosition> positions, IReadOnlyList<string> optionIds, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(optionIds);
+        var drawn = positions.Select(p => new DrawnPosition(p, p.OptionId is { } id && optionIds.Contains(id) ? [new DrawnMark(MarkKind.FullFill, Ink.BlackPen.Name)] : [])).ToList();
+        var expected = optionIds.Count == 0 ? ContestOutcome.Undervote
+            : optionIds.Count > contest.VoteFor ? ContestOutcome.ToBoard(MontanaRules.HeavyMarks, ContestOutcome.Overvote)
+            : ContestOutcome.Counted(optionIds);
+        var scenario = optionIds.Count == 0 ? Scenario.Blank : optionIds.Count > contest.VoteFor ? Scenario.HeavyOvervote : Scenario.Clean;
+        return new PlannedContest(contest, scenario, drawn, expected);
+    }
+
     public static PlannedContest Plan(Contest contest, IReadOnlyList<VotingPosition> positions, Scenario scenario, Random random)
     {
         ArgumentNullException.ThrowIfNull(contest);
