@@ -31,6 +31,42 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Demo_makes_ballots_and_identifies_every_page()
+    {
+        var output = Directory.CreateTempSubdirectory("demo");
+        try
+        {
+            var (code, text, error) = CliRunner.Run("demo", "--out", output.FullName, "--sheets", "4");
+            Assert.True(code == 0, error);
+            Assert.Contains("read 8 identity codes", text, StringComparison.Ordinal);
+            Assert.Contains("it does not count votes yet", text, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(output.FullName, "scans", "manifest.json")));
+        }
+        finally
+        {
+            output.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Election_show_lists_problems_of_a_broken_definition_with_exit_code_2()
+    {
+        var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
+        File.WriteAllText(broken, "{ \"format\": \"centralcount-election/1\", \"id\": \"x\" }");
+        try
+        {
+            var (code, _, error) = CliRunner.Run("election", "show", broken);
+            Assert.Equal(2, code);
+            Assert.Contains("$.title: missing", error, StringComparison.Ordinal);
+            Assert.Contains("nothing was loaded", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    [Fact]
     public void Unknown_command_is_a_usage_error()
     {
         var (code, _, _) = CliRunner.Run("no-such-command");

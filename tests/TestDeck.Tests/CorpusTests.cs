@@ -176,7 +176,7 @@ public sealed class CorpusTests
                 var layout = style.Page(sheet.SheetNumber, page.Side == "front" ? PageSide.Front : PageSide.Back);
                 var drawn = page.Positions.Where(x => x.ContestId == truth.ContestId).Select(x => new DrawnPosition(
                     layout.Positions.Single(p => p.ContestId == x.ContestId && p.OptionId == x.OptionId && p.WriteInIndex == x.WriteInIndex),
-                    [.. x.Marks.Select(m => new DrawnMark(Enum.Parse<MarkKind>(m.Kind), m.Ink, m.Text))],
+                    [.. x.Marks.Select(m => new DrawnMark(Enum.Parse<MarkKind>(m.Kind), m.Ink, m.Text, m.Pressure))],
                     x.Written is null ? WrittenKind.None : Enum.Parse<WrittenKind>(x.Written), x.WrittenText, x.WrittenFor)).ToList();
                 var read = RuleTable.Expect(contest, drawn);
                 Assert.Equal(truth.Outcome, GoldenCorpusGenerator.OutcomeName(read.Kind));

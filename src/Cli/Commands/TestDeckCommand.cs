@@ -15,7 +15,7 @@ internal static class TestDeckCommand
         var election = new Option<FileInfo>("--election") { Description = "Election definition.", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder.", Required = true };
         var dpi = new Option<int>("--dpi") { Description = "Resolution: 200 or 300.", DefaultValueFactory = _ => 200 };
-        var format = new Option<string>("--format") { Description = "png, jpeg or tiff (1-bit G4).", DefaultValueFactory = _ => "png" };
+        var format = new Option<string>("--format") { Description = "png, jpeg, tiff (1-bit G4) or tiff8 (8-bit grey).", DefaultValueFactory = _ => "png" };
         var test = new Option<bool>("--test") { Description = "Print as test ballots (marked TEST, identity code says test)." };
         var render = new Command("render", "Render every page of every ballot style, unmarked, as a printer would print it.") { election, output, dpi, format, test };
         render.SetAction(parse => Render(parse.GetValue(election)!, parse.GetValue(output)!, parse.GetValue(dpi), parse.GetValue(format)!, parse.GetValue(test)));
@@ -124,9 +124,9 @@ internal static class TestDeckCommand
 
     private static int Render(FileInfo file, DirectoryInfo output, int dpi, string format, bool test)
     {
-        if (dpi is not (200 or 300) || format is not ("png" or "jpeg" or "tiff"))
+        if (dpi is not (200 or 300) || format is not ("png" or "jpeg" or "tiff" or "tiff8"))
         {
-            Console.Error.WriteLine("--dpi must be 200 or 300 and --format png, jpeg or tiff");
+            Console.Error.WriteLine("--dpi must be 200 or 300 and --format png, jpeg, tiff or tiff8");
             return ExitCodes.Usage;
         }
 
@@ -149,9 +149,10 @@ internal static class TestDeckCommand
                 {
                     "png" => ImageEncoder.EncodePng(image),
                     "jpeg" => ImageEncoder.EncodeJpeg(image, 92),
+                    "tiff8" => ImageEncoder.EncodeTiff(image),
                     _ => ImageEncoder.EncodeTiffBilevel(image, 160, BilevelCompression.G4, dpi),
                 };
-                var name = $"{style.Id}-sheet{sheet}-{(page.Side == PageSide.Front ? "front" : "back")}.{(format == "jpeg" ? "jpg" : format == "tiff" ? "tif" : "png")}";
+                var name = $"{style.Id}-sheet{sheet}-{(page.Side == PageSide.Front ? "front" : "back")}.{(format == "jpeg" ? "jpg" : format.StartsWith("tiff", StringComparison.Ordinal) ? "tif" : "png")}";
                 File.WriteAllBytes(Path.Combine(output.FullName, name), bytes);
                 count++;
             }

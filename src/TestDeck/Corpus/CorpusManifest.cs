@@ -59,8 +59,8 @@ public sealed record PositionTruth(
 /// <summary>A pixel position.</summary>
 public sealed record PointTruth(double X, double Y);
 
-/// <summary>A drawn mark.</summary>
-public sealed record MarkTruth(string Kind, string Ink, string? Text);
+/// <summary>A drawn mark: its kind, the instrument, words written, and pressure (1 = full strength).</summary>
+public sealed record MarkTruth(string Kind, string Ink, string? Text, double Pressure);
 
 /// <summary>The expected outcome of a contest under ARM 44.3.2402/2403, per the rule table.</summary>
 public sealed record ContestTruth(

@@ -192,7 +192,7 @@ public sealed class GoldenCorpusGenerator : IDisposable
                 p.LabelArea is { } l ? geometry.Pixels(l) : null, p.WriteInArea is { } w ? geometry.Pixels(w) : null, geometry.Dpi);
             foreach (var mark in drawn.Marks)
             {
-                var ink = Ink.All.First(i => i.Name == mark.Ink);
+                var ink = Ink.All.First(i => i.Name == mark.Ink).WithPressure(mark.Pressure);
                 MarkPainter.Paint(canvas, target, mark.Kind, ink, random, mark.Text);
             }
         }
@@ -207,7 +207,7 @@ public sealed class GoldenCorpusGenerator : IDisposable
 
     private static PositionTruth PositionTruth(DrawnPosition d, PointF center) =>
         new(d.Position.ContestId, d.Position.OptionId, d.Position.WriteInIndex, new PointTruth(Math.Round(center.X, 3), Math.Round(center.Y, 3)),
-            [.. d.Marks.Select(m => new MarkTruth(m.Kind.ToString(), m.Ink, m.Text))],
+            [.. d.Marks.Select(m => new MarkTruth(m.Kind.ToString(), m.Ink, m.Text, m.Pressure))],
             d.Written == WrittenKind.None ? null : d.Written.ToString(), d.WrittenText, d.WrittenFor);
 
     private static ScanTruth ScanTruthOf(ScanSettings s) =>

@@ -124,7 +124,8 @@ public static class ScenarioPlanner
         var writeIn = positions.FirstOrDefault(p => p.IsWriteIn);
         var n = contest.VoteFor;
         var pen = StandardInks[random.Next(StandardInks.Length)];
-        void Mark(VotingPosition p, MarkKind kind, Ink? ink = null, string? text = null) => marks[p].Add(new DrawnMark(kind, (ink ?? pen).Name, text));
+        var pressure = Math.Round(0.75 + (random.NextDouble() * 0.25), 2);
+        void Mark(VotingPosition p, MarkKind kind, Ink? ink = null, string? text = null) => marks[p].Add(new DrawnMark(kind, (ink ?? pen).Name, text, ink is null ? pressure : 1.0));
         List<string> Fill(int count)
         {
             var chosen = printed.Take(count).ToList();
@@ -270,7 +271,7 @@ public static class ScenarioPlanner
 
         foreach (var (position, (_, text, _)) in written)
         {
-            marks[position].Add(new DrawnMark(MarkKind.Handwriting, pen.Name, text));
+            marks[position].Add(new DrawnMark(MarkKind.Handwriting, pen.Name, text, pressure));
         }
 
         var drawn = positions.Select(p => written.TryGetValue(p, out var w)
