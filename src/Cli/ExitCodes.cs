@@ -11,6 +11,9 @@ internal static class ExitCodes
     /// <summary>An input file was missing, unreadable or not what it should be.</summary>
     public const int BadInput = 2;
 
+    /// <summary>The sheet was read and rejected: it cannot be tabulated (the reason is printed).</summary>
+    public const int Rejected = 4;
+
     /// <summary>A self-check failed: the machine did not do what it must.</summary>
     public const int CheckFailed = 3;
 }

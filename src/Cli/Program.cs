@@ -7,4 +7,5 @@ root.Subcommands.Add(InspectImageCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(ElectionCommand.Create());
 root.Subcommands.Add(TestDeckCommand.Create());
+root.Subcommands.Add(InterpretCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CentralCount.Imaging;
 
 /// <summary>A connected blob of dark pixels with its bounding box, area and centroid.</summary>
@@ -16,7 +18,10 @@ public static unsafe class DarkComponents
         ImageEncoder.RequireGray(image);
         const int StackLimit = 256;
         var capacity = output.Length;
-        var scratch = capacity <= StackLimit ? stackalloc NativeComponent[capacity] : new NativeComponent[capacity];
+        NativeComponent[]? rented = null;
+        var scratch = capacity <= StackLimit
+            ? stackalloc NativeComponent[capacity]
+            : (rented = ArrayPool<NativeComponent>.Shared.Rent(capacity)).AsSpan(0, capacity);
         int count;
         NativeStatus status;
         fixed (NativeComponent* raw = scratch)
@@ -36,6 +41,11 @@ public static unsafe class DarkComponents
         {
             ref readonly var c = ref scratch[i];
             output[i] = new DarkComponent(new PixelRect(c.Left, c.Top, c.Width, c.Height), c.Area, c.CenterX, c.CenterY);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<NativeComponent>.Shared.Return(rented);
         }
 
         return count;

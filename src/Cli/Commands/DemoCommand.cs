@@ -4,7 +4,6 @@ using CentralCount.Election.Layout;
 using CentralCount.Imaging;
 using CentralCount.TestDeck.Corpus;
 using CentralCount.TestDeck.Design;
-using CentralCount.TestDeck.Rendering;
 using CentralCount.TestDeck.Samples;
 
 namespace CentralCount.Cli.Commands;

@@ -36,6 +36,12 @@ internal static class TestDeckCommand
         var deck = new Command("deck", "Generate a test deck with a declared vote count for every option, an overvoted and a blank ballot per style (ARM 44.3.1704).") { election, output, seed };
         deck.SetAction(parse => Deck(parse.GetValue(election)!, parse.GetValue(output)!, parse.GetValue(seed)));
         command.Subcommands.Add(deck);
+
+        var corpusDir = new Option<DirectoryInfo>("--corpus") { Description = "Corpus folder (with manifest.json).", Required = true };
+        var tolerance = new Option<double>("--tolerance") { Description = "Largest allowed position error in pixels.", DefaultValueFactory = _ => 1.5 };
+        var verify = new Command("verify-registration", "Register every sheet of a corpus and compare positions and rejects with its manifest.") { election, corpusDir, tolerance };
+        verify.SetAction(parse => VerifyRegistration(parse.GetValue(election)!, parse.GetValue(corpusDir)!, parse.GetValue(tolerance)));
+        command.Subcommands.Add(verify);
         return command;
     }
 
@@ -67,6 +73,32 @@ internal static class TestDeckCommand
         Console.WriteLine($"{sheets} sheets ({2 * sheets} pages) in {clock.Elapsed.TotalSeconds:F1} s; {contests.Count} contests, {contests.Count(c => c.Outcome == "board")} for the board, {manifest.Sheets.Count(s => s.ExpectedReject != "none")} defective sheets");
         Console.WriteLine($"written to {output.FullName} (manifest.json)");
         return ExitCodes.Success;
+    }
+
+    private static int VerifyRegistration(FileInfo file, DirectoryInfo corpus, double tolerance)
+    {
+        var election = ElectionCommand.TryOpen(file);
+        if (election is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var report = Verification.RegistrationVerifier.Verify(election, corpus.FullName, tolerance, n =>
+        {
+            if (n % 250 == 0)
+            {
+                Console.Error.WriteLine($"  {n} sheets");
+            }
+        });
+        foreach (var failure in report.Failures.Take(40))
+        {
+            Console.WriteLine("  " + failure);
+        }
+
+        Console.WriteLine($"{report.Sheets} sheets: {report.InSpecification} within specification, {report.Misregistered} misregistered, {report.WronglyRejected} wrongly rejected; " +
+            $"{report.Defective} defective, {report.DefectsCaught} rejected for the right reason, {report.DefectsWithWrongReason} for another reason, {report.DefectsMissed} missed");
+        Console.WriteLine($"{report.Positions} positions: mean error {report.MeanErrorPx} px, largest {report.MaxErrorPx} px (tolerance {tolerance} px); registration {report.MeanRegistrationMs} ms a page");
+        return report.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
     private static int Deck(FileInfo file, DirectoryInfo output, int seed)

@@ -63,7 +63,7 @@ public static class ScanSampler
             ExpectedReject.StreakThroughPositions when bubbleColumnsPx.Count == 0 => settings,
             ExpectedReject.StreakThroughPositions => settings with
             {
-                StreakColumns = [bubbleColumnsPx[random.Next(bubbleColumnsPx.Count)] + settings.BorderPx - 1],
+                StreakColumns = [bubbleColumnsPx[random.Next(bubbleColumnsPx.Count)] - 1],
                 UpsideDown = false,
                 SkewDegrees = 0,
             },

@@ -27,14 +27,19 @@ public sealed class PageWarp
         ArgumentNullException.ThrowIfNull(settings);
         _width = templateWidth;
         _height = templateHeight;
-        _border = settings.BorderPx;
-        _outWidth = templateWidth + (2 * _border);
-        _outHeight = templateHeight + (2 * _border);
         _stretch = settings.FeedStretch;
         var angle = settings.SkewDegrees * Math.PI / 180;
         _cos = Math.Cos(angle);
         _sin = Math.Sin(angle);
         _scale = settings.Scale;
+        // A scanner's bed is wider than the paper: the scan always holds the whole sheet,
+        // however it is skewed, scaled or shifted, with at least the border asked for.
+        var halfX = _scale * ((_width / 2 * Math.Abs(_cos)) + (_height / 2 * Math.Abs(_sin)));
+        var halfY = _scale * ((_width / 2 * Math.Abs(_sin)) + (_height / 2 * Math.Abs(_cos)));
+        var needed = Math.Max(halfX - (_width / 2) + Math.Abs(settings.ShiftXPx), halfY - (_height / 2) + Math.Abs(settings.ShiftYPx) + (Math.Abs(_stretch) * _height / Math.PI));
+        _border = Math.Max(settings.BorderPx, (int)Math.Ceiling(needed) + 2);
+        _outWidth = templateWidth + (2 * _border);
+        _outHeight = templateHeight + (2 * _border);
         _shiftX = settings.ShiftXPx;
         _shiftY = settings.ShiftYPx;
         _upsideDown = settings.UpsideDown;

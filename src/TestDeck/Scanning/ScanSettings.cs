@@ -48,7 +48,7 @@ public sealed record ScanSettings
     /// <summary>Grey value of the scanner background where the paper does not cover (255 for white).</summary>
     public byte Background { get; init; } = 255;
 
-    /// <summary>Extra scan area around the paper, in pixels, shown in the background value.</summary>
+    /// <summary>Scan area around the paper, in pixels, shown in the background value (at least enough to hold the skewed sheet).</summary>
     public int BorderPx { get; init; }
 
     /// <summary>Timing marks erased before scanning (torn or damaged): (column, row) grid indices.</summary>

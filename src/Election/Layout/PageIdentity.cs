@@ -1,7 +1,6 @@
 using System.Globalization;
-using CentralCount.Election.Layout;
 
-namespace CentralCount.TestDeck.Rendering;
+namespace CentralCount.Election.Layout;
 
 /// <summary>
 /// What a page's QR code says: <c>CC1|hash prefix|style|sheet|F or B|T or L</c>. Test ballots

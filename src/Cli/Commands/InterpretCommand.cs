@@ -1,0 +1,218 @@
+using System.CommandLine;
+using System.Text.Json;
+using CentralCount.Election;
+using CentralCount.Election.Layout;
+using CentralCount.Imaging;
+using CentralCount.MarkInterpreter.Registration;
+
+namespace CentralCount.Cli.Commands;
+
+/// <summary><c>centralcount interpret --election FILE FRONT [BACK] [--json]</c>: the reading of one sheet (docs/interpret.md).</summary>
+internal static class InterpretCommand
+{
+    public static Command Create()
+    {
+        var election = new Option<FileInfo>("--election") { Description = "Election definition (ours or VxSuite election.json).", Required = true };
+        var front = new Argument<FileInfo>("front") { Description = "Image of the first side as scanned." };
+        var back = new Argument<FileInfo?>("back") { Description = "Image of the other side.", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print the reading as JSON." };
+        var test = new Option<bool>("--test") { Description = "Read as a test count (test ballots accepted, live ballots refused)." };
+        var command = new Command("interpret", "Read one sheet: identity, geometry and every voting position, or why it is rejected.") { election, front, back, json, test };
+        command.SetAction(parse => Run(parse.GetValue(election)!, parse.GetValue(front)!, parse.GetValue(back), parse.GetValue(json), parse.GetValue(test)));
+        return command;
+    }
+
+    private static int Run(FileInfo electionFile, FileInfo front, FileInfo? back, bool json, bool test)
+    {
+        var election = ElectionCommand.TryOpen(electionFile);
+        if (election is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using var pool = new PixelMemoryPool();
+        var decoder = new ImageDecoder(pool);
+        var registrar = new PageRegistrar(election, RegistrationSettings.Default with { TestCount = test });
+        var images = new List<(FileInfo File, PixelImage? Image)>();
+        try
+        {
+            var pages = new List<SheetPage>();
+            foreach (var file in back is null ? [front] : new[] { front, back })
+            {
+                PixelImage? image = null;
+                PageRegistration registration;
+                try
+                {
+                    image = decoder.DecodeGrayFile(file.FullName);
+                    registration = registrar.Register(image);
+                }
+                catch (Exception e) when (e is ImagingException or IOException or UnauthorizedAccessException)
+                {
+                    registration = PageRegistration.Rejected(new PageReject(RejectReason.UnreadableImage, e.Message));
+                }
+
+                images.Add((file, image));
+                pages.Add(new SheetPage(file.FullName, registration));
+            }
+
+            var sheet = SheetAssembler.Assemble(pages[0], pages.Count > 1 ? pages[1] : null);
+            if (json)
+            {
+                WriteJson(election, sheet);
+            }
+            else
+            {
+                WriteText(election, sheet);
+            }
+
+            return sheet.IsRead ? ExitCodes.Success : ExitCodes.Rejected;
+        }
+        finally
+        {
+            images.ForEach(i => i.Image?.Dispose());
+        }
+    }
+
+    private static void WriteText(ElectionDefinition election, SheetRegistration sheet)
+    {
+        Console.WriteLine(sheet.IsRead ? $"sheet read{(sheet.Swapped ? " (front and back files were swapped)" : string.Empty)}" : $"sheet REJECTED: {sheet.Reject}");
+        foreach (var page in sheet.Pages)
+        {
+            var r = page.Registration;
+            Console.WriteLine($"{Path.GetFileName(page.File)}:");
+            if (r.Identity is { } id)
+            {
+                Console.WriteLine($"  {(id.Side == PageSide.Front ? "front" : "back")} of style {id.StyleId} sheet {id.Sheet}{(id.IsTest ? ", TEST ballot" : string.Empty)} (from {id.Source}){(r.Geometry!.UpsideDown ? ", scanned upside down" : string.Empty)}");
+            }
+
+            if (r.Quality is { } q)
+            {
+                Console.WriteLine($"  timing marks {q.MarksFound}/{q.MarksExpected}, longest gap {q.LongestGap}, {q.PixelsPerInch:F1} pixels per inch, skew {q.SkewDegrees:F2}°");
+            }
+
+            if (r.Reject is { } reject)
+            {
+                Console.WriteLine($"  rejected: {reject}");
+            }
+
+            foreach (var p in Positions(election, r))
+            {
+                Console.WriteLine($"  {p.Position,-60} at ({p.Center.X:F1}, {p.Center.Y:F1})");
+            }
+        }
+    }
+
+    private static void WriteJson(ElectionDefinition election, SheetRegistration sheet)
+    {
+        using var stream = Console.OpenStandardOutput();
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteStartObject("election");
+        w.WriteString("id", election.Id);
+        w.WriteString("hash", election.Hash.Hex);
+        w.WriteEndObject();
+        w.WriteBoolean("read", sheet.IsRead);
+        w.WriteBoolean("swapped", sheet.Swapped);
+        WriteReject(w, sheet.Reject);
+        w.WriteStartArray("pages");
+        foreach (var page in sheet.Pages)
+        {
+            var r = page.Registration;
+            w.WriteStartObject();
+            w.WriteString("file", page.File);
+            if (r.Identity is { } id)
+            {
+                w.WriteString("side", id.Side == PageSide.Front ? "front" : "back");
+                w.WriteStartObject("identity");
+                w.WriteString("styleId", id.StyleId);
+                w.WriteNumber("sheet", id.Sheet);
+                w.WriteString("side", id.Side == PageSide.Front ? "front" : "back");
+                w.WriteBoolean("test", id.IsTest);
+                w.WriteString("source", id.Source);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("side");
+                w.WriteNull("identity");
+            }
+
+            if (r.Quality is { } q)
+            {
+                w.WriteStartObject("geometry");
+                w.WriteBoolean("upsideDown", r.Geometry!.UpsideDown);
+                w.WriteNumber("marksFound", q.MarksFound);
+                w.WriteNumber("marksExpected", q.MarksExpected);
+                w.WriteNumber("longestGap", q.LongestGap);
+                w.WriteNumber("pixelsPerInch", q.PixelsPerInch);
+                w.WriteNumber("skewDegrees", q.SkewDegrees);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("geometry");
+            }
+
+            WriteReject(w, r.Reject);
+            w.WriteStartArray("streakColumns");
+            foreach (var x in r.StreakColumns)
+            {
+                w.WriteNumberValue(x);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("positions");
+            foreach (var (position, center) in Positions(election, r))
+            {
+                w.WriteStartObject();
+                w.WriteString("contestId", position.ContestId);
+                if (position.OptionId is { } option)
+                {
+                    w.WriteString("optionId", option);
+                }
+                else
+                {
+                    w.WriteNumber("writeInIndex", position.WriteInIndex!.Value);
+                }
+
+                w.WriteStartObject("centerPx");
+                w.WriteNumber("x", Math.Round(center.X, 2));
+                w.WriteNumber("y", Math.Round(center.Y, 2));
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        stream.Write("\n"u8);
+    }
+
+    private static void WriteReject(Utf8JsonWriter w, PageReject? reject)
+    {
+        if (reject is null)
+        {
+            w.WriteNull("rejectReason");
+            w.WriteNull("rejectDetail");
+        }
+        else
+        {
+            w.WriteString("rejectReason", reject.Reason.Name());
+            w.WriteString("rejectDetail", reject.Detail);
+        }
+    }
+
+    private static IEnumerable<(VotingPosition Position, PointF Center)> Positions(ElectionDefinition election, PageRegistration r)
+    {
+        if (r.Identity is not { } id || r.Geometry is not { } geometry)
+        {
+            return [];
+        }
+
+        return election.FindStyle(id.StyleId)!.Page(id.Sheet, id.Side).Positions.Select(p => (p, geometry.ToPixel(p.Center)));
+    }
+}

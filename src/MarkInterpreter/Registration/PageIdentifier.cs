@@ -1,0 +1,147 @@
+using CentralCount.Election;
+using CentralCount.Election.Layout;
+using CentralCount.Imaging;
+
+namespace CentralCount.MarkInterpreter.Registration;
+
+/// <summary>
+/// Establishes which page a registered image is, and which way up. Our ballots say so in their
+/// QR code (tried where the code must be for each orientation); VxSuite grid ballots carry no
+/// code, so every style, side and orientation is tried against the printed ovals and the one
+/// whose ovals are found where the layout puts them wins.
+/// </summary>
+public static class PageIdentifier
+{
+    private const double MinimumOvalScore = 0.7;
+    private const double MinimumMargin = 0.15;
+
+    public static (PageIdentification? Identity, bool UpsideDown, PageReject? Reject) Identify(
+        PixelImage image, ElectionDefinition election, PageFormat format, TimingMarkBorder border, double pixelsPerInch, RegistrationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(election);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(settings);
+        return format.Identity == IdentityKind.QrCode
+            ? FromCode(image, election, format, border, pixelsPerInch, settings)
+            : FromLayout(image, election, format, border, pixelsPerInch, settings);
+    }
+
+    private static (PageIdentification?, bool, PageReject?) FromCode(
+        PixelImage image, ElectionDefinition election, PageFormat format, TimingMarkBorder border, double pixelsPerInch, RegistrationSettings settings)
+    {
+        var area = format.IdentityArea!.Value;
+        var margin = 0.6;
+        var grown = new GridRect(area.Left - margin, area.Top - margin, area.Right + margin, area.Bottom + margin);
+        foreach (var upsideDown in new[] { false, true })
+        {
+            var geometry = new PageGeometry(border, format.Grid, upsideDown, pixelsPerInch);
+            var region = geometry.Bounds(grown, image.Width, image.Height);
+            if (region.Width <= 0 || region.Height <= 0 || QrCodes.Decode(image, region) is not { } reading)
+            {
+                continue;
+            }
+
+            if (PageIdentity.TryParse(reading.Text) is not { } identity)
+            {
+                return (null, upsideDown, new PageReject(RejectReason.UnknownStyle, $"the page's code is not a CentralCount ballot identity (\"{Shorten(reading.Text)}\")"));
+            }
+
+            if (!election.Hash.Hex.StartsWith(identity.ElectionHashPrefix, StringComparison.Ordinal))
+            {
+                return (null, upsideDown, new PageReject(RejectReason.WrongElection,
+                    $"this ballot was printed for election {identity.ElectionHashPrefix}…, not the loaded election {election.Hash.Prefix}… ({election.Title}, {election.Jurisdiction.County})"));
+            }
+
+            var style = election.FindStyle(identity.StyleId);
+            if (style is null || identity.Sheet > style.Sheets.Count)
+            {
+                return (null, upsideDown, new PageReject(RejectReason.UnknownStyle, $"ballot style {identity.StyleId} sheet {identity.Sheet} is not in the loaded election"));
+            }
+
+            if (identity.IsTest != settings.TestCount)
+            {
+                return (null, upsideDown, identity.IsTest
+                    ? new PageReject(RejectReason.TestBallotInLiveCount, "a TEST ballot in a live count: set it aside with the test deck")
+                    : new PageReject(RejectReason.LiveBallotInTestCount, "a live ballot in a test count: it must not be counted with the test deck"));
+            }
+
+            return (new PageIdentification(identity.StyleId, identity.Sheet, identity.Side, identity.IsTest, "qr-code"), upsideDown, null);
+        }
+
+        return (null, false, new PageReject(RejectReason.UnknownStyle, "the page has a timing-mark border but no readable identity code (damaged, or a ballot of another system)"));
+    }
+
+    private static (PageIdentification?, bool, PageReject?) FromLayout(
+        PixelImage image, ElectionDefinition election, PageFormat format, TimingMarkBorder border, double pixelsPerInch, RegistrationSettings settings)
+    {
+        var scored = new List<(double Score, PageIdentification Identity, bool UpsideDown)>();
+        foreach (var upsideDown in new[] { false, true })
+        {
+            var geometry = new PageGeometry(border, format.Grid, upsideDown, pixelsPerInch);
+            foreach (var style in election.BallotStyles.Where(s => s.PageFormatId == format.Id))
+            {
+                foreach (var (sheet, page) in style.Pages())
+                {
+                    if (page.Positions.Count > 0)
+                    {
+                        var score = OvalScore(image, geometry, format, page, pixelsPerInch, settings.DarkThreshold);
+                        scored.Add((score, new PageIdentification(style.Id, sheet, page.Side, settings.TestCount, "layout"), upsideDown));
+                    }
+                }
+            }
+        }
+
+        var ranked = scored.OrderByDescending(s => s.Score).ToList();
+        if (ranked.Count == 0 || ranked[0].Score < MinimumOvalScore)
+        {
+            return (null, false, new PageReject(RejectReason.UnknownStyle, $"no ballot style's ovals are where this page prints them (best match {(ranked.Count == 0 ? 0 : ranked[0].Score):P0})"));
+        }
+
+        var best = ranked[0];
+        var rival = ranked.Skip(1).FirstOrDefault(s => s.Identity != best.Identity || s.UpsideDown != best.UpsideDown);
+        if (rival.Identity is not null && best.Score - rival.Score < MinimumMargin)
+        {
+            return (null, best.UpsideDown, new PageReject(RejectReason.UnknownStyle,
+                $"the page matches {best.Identity.StyleId} {best.Identity.Side} ({best.Score:P0}) and {rival.Identity.StyleId} {rival.Identity.Side} ({rival.Score:P0}) almost equally"));
+        }
+
+        return (best.Identity, best.UpsideDown, null);
+    }
+
+    /// <summary>Fraction of the page's ovals whose printed outline is found where the layout puts it.</summary>
+    private static double OvalScore(PixelImage image, PageGeometry geometry, PageFormat format, PageLayout page, double pixelsPerInch, byte threshold)
+    {
+        var rx = format.BubbleWidthInches * pixelsPerInch / 2;
+        var ry = format.BubbleHeightInches * pixelsPerInch / 2;
+        var found = 0;
+        foreach (var position in page.Positions)
+        {
+            var c = geometry.ToPixel(position.Center);
+            var dark = 0;
+            const int Samples = 12;
+            for (var k = 0; k < Samples; k++)
+            {
+                var a = 2 * Math.PI * k / Samples;
+                var darkest = 255;
+                for (var d = -2; d <= 2; d++)
+                {
+                    var x = (int)Math.Round(c.X + ((rx + d) * Math.Cos(a)));
+                    var y = (int)Math.Round(c.Y + ((ry + d) * Math.Sin(a)));
+                    if ((uint)x < (uint)image.Width && (uint)y < (uint)image.Height)
+                    {
+                        darkest = Math.Min(darkest, image.GrayAt(x, y));
+                    }
+                }
+
+                dark += darkest < threshold ? 1 : 0;
+            }
+
+            found += dark >= Samples * 3 / 4 ? 1 : 0;
+        }
+
+        return found / (double)page.Positions.Count;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
