@@ -208,6 +208,12 @@ internal static class InterpretCommand
 
     private static IEnumerable<(VotingPosition Position, PointF Center)> Positions(ElectionDefinition election, PageRegistration r)
     {
+        if (r.Positions is { } located)
+        {
+            return located.Select(p => (p.Position, p.Center));
+        }
+
+        // A rejected page that was still registered: show where the geometry puts each position.
         if (r.Identity is not { } id || r.Geometry is not { } geometry)
         {
             return [];

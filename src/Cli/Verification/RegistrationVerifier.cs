@@ -101,11 +101,10 @@ public static class RegistrationVerifier
                     continue;
                 }
 
-                var layout = election.FindStyle(id.StyleId)!.Page(id.Sheet, id.Side);
                 foreach (var truth in page.Positions)
                 {
-                    var position = layout.Positions.Single(p => p.ContestId == truth.ContestId && p.OptionId == truth.OptionId && p.WriteInIndex == truth.WriteInIndex);
-                    var at = registration.Geometry!.ToPixel(position.Center);
+                    var located = registration.Positions!.Single(p => p.Position.ContestId == truth.ContestId && p.Position.OptionId == truth.OptionId && p.Position.WriteInIndex == truth.WriteInIndex);
+                    var (position, at) = (located.Position, located.Center);
                     var error = Math.Sqrt(Math.Pow(at.X - truth.CenterPx.X, 2) + Math.Pow(at.Y - truth.CenterPx.Y, 2));
                     positions++;
                     sumError += error;

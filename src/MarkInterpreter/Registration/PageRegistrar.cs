@@ -72,7 +72,7 @@ public sealed class PageRegistrar(ElectionDefinition election, RegistrationSetti
             }
         }
 
-        return new PageRegistration(geometry, identity, quality, streaks, null);
+        return new PageRegistration(geometry, identity, quality, streaks, null, OvalLocator.Locate(image, geometry, format, page));
     }
 
     private static List<int> StreaksInsidePaper(PixelImage image, TimingMarkBorder border, double pixelsPerInch)

@@ -23,7 +23,8 @@ public sealed record PageRegistration(
     PageIdentification? Identity,
     GeometryQuality? Quality,
     IReadOnlyList<int> StreakColumns,
-    PageReject? Reject)
+    PageReject? Reject,
+    IReadOnlyList<LocatedPosition>? Positions = null)
 {
     public bool IsRead => Reject is null && Geometry is not null && Identity is not null;
 

@@ -1,0 +1,172 @@
+using CentralCount.Election.Layout;
+using CentralCount.Imaging;
+
+namespace CentralCount.MarkInterpreter.Registration;
+
+/// <summary>A voting position as found on the image: where the geometry puts it, and where its printed oval actually is.</summary>
+/// <param name="Predicted">The centre the timing-mark geometry gives.</param>
+/// <param name="Center">The centre of the printed oval found near it (the prediction when the outline is hidden, by a heavy fill say).</param>
+/// <param name="Snapped">True when the centre was moved to the printed outline (its own, or as its neighbours' are).</param>
+public sealed record LocatedPosition(VotingPosition Position, PointF Predicted, PointF Center, bool Snapped);
+
+/// <summary>
+/// Finds each printed oval within a few pixels of where the geometry predicts it. Printers place
+/// ovals with a small tolerance against the timing marks (a few thousandths of an inch, more on
+/// some vendors' cards), so the outline of each unmarked oval is matched: the offset whose ring is
+/// darkest against a light surround wins. A marked oval's outline is hidden or confused by the
+/// mark, so it takes the offset of its nearest unmarked neighbours, which share the printing.
+/// </summary>
+public static class OvalLocator
+{
+    private const int Samples = 24;
+    private const double MinimumContrast = 60;
+    private const double LightInterior = 200;
+
+    public static IReadOnlyList<LocatedPosition> Locate(PixelImage image, PageGeometry geometry, PageFormat format, PageLayout page)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(page);
+        var rx = format.BubbleWidthInches * geometry.PixelsPerInch / 2;
+        var ry = format.BubbleHeightInches * geometry.PixelsPerInch / 2;
+        var search = (int)Math.Ceiling(0.03 * geometry.PixelsPerInch);
+        Span<double> cos = stackalloc double[Samples];
+        Span<double> sin = stackalloc double[Samples];
+        for (var k = 0; k < Samples; k++)
+        {
+            cos[k] = Math.Cos(2 * Math.PI * k / Samples);
+            sin[k] = Math.Sin(2 * Math.PI * k / Samples);
+        }
+
+        var count = page.Positions.Count;
+        var predicted = new PointF[count];
+        var offsets = new (double X, double Y)?[count];
+        var trusted = new bool[count];
+        for (var i = 0; i < count; i++)
+        {
+            predicted[i] = geometry.ToPixel(page.Positions[i].Center);
+            offsets[i] = Snap(image, predicted[i], rx, ry, search, cos, sin);
+            trusted[i] = offsets[i] is not null && Interior(image, predicted[i], rx, ry, cos, sin) >= LightInterior;
+        }
+
+        // Printing offsets vary slowly across a page, so a marked oval, whose fill or strokes can
+        // pull the match off the printed outline, takes the offset of a smooth (affine) model
+        // fitted to the unmarked ovals, or robustly to all of them when few are unmarked.
+        var model = OffsetModel.Fit(predicted, offsets, trusted);
+        // Strokes next to an unmarked oval (a ring drawn around it, a blob beside it) can still
+        // pull its match: an unmarked oval far from its neighbours' model is not trusted.
+        var outliers = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (trusted[i] && Deviates(model.At(predicted[i], search), offsets[i]!.Value))
+            {
+                trusted[i] = false;
+                outliers++;
+            }
+        }
+
+        if (outliers > 0)
+        {
+            model = OffsetModel.Fit(predicted, offsets, trusted);
+        }
+        var located = new LocatedPosition[count];
+        for (var i = 0; i < count; i++)
+        {
+            var (dx, dy) = trusted[i] ? offsets[i]!.Value : model.At(predicted[i], search);
+            located[i] = new LocatedPosition(page.Positions[i], predicted[i], new PointF(predicted[i].X + dx, predicted[i].Y + dy), trusted[i]);
+        }
+
+        return located;
+    }
+
+    private static bool Deviates((double X, double Y) model, (double X, double Y) own) =>
+        Math.Abs(model.X - own.X) > 1.0 || Math.Abs(model.Y - own.Y) > 1.0;
+
+    private static (double X, double Y)? Snap(PixelImage image, PointF p, double rx, double ry, int search, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin)
+    {
+        // Coarse, every other pixel; then every pixel around the best; then a parabola.
+        var (best, bx, by) = (double.MinValue, 0, 0);
+        for (var dy = -search; dy <= search; dy += 2)
+        {
+            for (var dx = -search; dx <= search; dx += 2)
+            {
+                var score = Contrast(image, p.X + dx, p.Y + dy, rx, ry, cos, sin);
+                if (score > best)
+                {
+                    (best, bx, by) = (score, dx, dy);
+                }
+            }
+        }
+
+        Span<double> fine = stackalloc double[9];
+        var (cx, cy) = (bx, by);
+        for (var j = 0; j < 9; j++)
+        {
+            var (dx, dy) = (cx + (j % 3) - 1, cy + (j / 3) - 1);
+            fine[j] = Contrast(image, p.X + dx, p.Y + dy, rx, ry, cos, sin);
+            if (fine[j] > best)
+            {
+                (best, bx, by) = (fine[j], dx, dy);
+            }
+        }
+
+        if (best < MinimumContrast)
+        {
+            return null;
+        }
+
+        var centre = Contrast(image, p.X + bx, p.Y + by, rx, ry, cos, sin);
+        var fx = Parabola(Contrast(image, p.X + bx - 1, p.Y + by, rx, ry, cos, sin), centre, Contrast(image, p.X + bx + 1, p.Y + by, rx, ry, cos, sin));
+        var fy = Parabola(Contrast(image, p.X + bx, p.Y + by - 1, rx, ry, cos, sin), centre, Contrast(image, p.X + bx, p.Y + by + 1, rx, ry, cos, sin));
+        return (bx + fx, by + fy);
+    }
+
+    private static double Interior(PixelImage image, PointF p, double rx, double ry, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin)
+    {
+        var sum = Sample(image, p.X, p.Y);
+        for (var k = 0; k < Samples; k += 3)
+        {
+            sum += Sample(image, p.X + (0.5 * rx * cos[k]), p.Y + (0.5 * ry * sin[k]));
+        }
+
+        return sum / (1 + (Samples / 3));
+    }
+
+    // Mean grey just outside the outline minus mean grey on it: high for a printed, unfilled ring.
+    private static double Contrast(PixelImage image, double cx, double cy, double rx, double ry, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin)
+    {
+        double ring = 0, outside = 0;
+        for (var k = 0; k < Samples; k++)
+        {
+            ring += Sample(image, cx + (rx * cos[k]), cy + (ry * sin[k]));
+            outside += Sample(image, cx + ((rx + 3) * cos[k]), cy + ((ry + 3) * sin[k]));
+        }
+
+        return (outside - ring) / Samples;
+    }
+
+    private static double Sample(PixelImage image, double x, double y)
+    {
+        var ix = (int)Math.Floor(x);
+        var iy = (int)Math.Floor(y);
+        if (ix < 0 || iy < 0 || ix + 1 >= image.Width || iy + 1 >= image.Height)
+        {
+            return 255;
+        }
+
+        var fx = x - ix;
+        var fy = y - iy;
+        var r0 = image.Row(iy);
+        var r1 = image.Row(iy + 1);
+        var top = r0[ix] + ((r0[ix + 1] - r0[ix]) * fx);
+        var bottom = r1[ix] + ((r1[ix + 1] - r1[ix]) * fx);
+        return top + ((bottom - top) * fy);
+    }
+
+    private static double Parabola(double left, double mid, double right)
+    {
+        var denominator = left - (2 * mid) + right;
+        return denominator >= 0 ? 0 : Math.Clamp(0.5 * (left - right) / denominator, -0.5, 0.5);
+    }
+}
