@@ -50,16 +50,16 @@ public static class OvalLocator
             trusted[i] = offsets[i] is not null && Interior(image, predicted[i], rx, ry, cos, sin) >= LightInterior;
         }
 
-        // Printing offsets vary slowly across a page, so a marked oval, whose fill or strokes can
-        // pull the match off the printed outline, takes the offset of a smooth (affine) model
-        // fitted to the unmarked ovals, or robustly to all of them when few are unmarked.
-        var model = OffsetModel.Fit(predicted, offsets, trusted);
+        // A marked oval, whose fill or strokes can pull the match off the printed outline, takes
+        // the offset its column and row of ovals were printed with (see OffsetModel).
+        var grid = page.Positions.Select(p => p.Center).ToList();
+        var model = OffsetModel.Fit(grid, offsets, trusted);
         // Strokes next to an unmarked oval (a ring drawn around it, a blob beside it) can still
         // pull its match: an unmarked oval far from its neighbours' model is not trusted.
         var outliers = 0;
         for (var i = 0; i < count; i++)
         {
-            if (trusted[i] && Deviates(model.At(predicted[i], search), offsets[i]!.Value))
+            if (trusted[i] && Deviates(model.At(grid[i], search), offsets[i]!.Value))
             {
                 trusted[i] = false;
                 outliers++;
@@ -68,12 +68,12 @@ public static class OvalLocator
 
         if (outliers > 0)
         {
-            model = OffsetModel.Fit(predicted, offsets, trusted);
+            model = OffsetModel.Fit(grid, offsets, trusted);
         }
         var located = new LocatedPosition[count];
         for (var i = 0; i < count; i++)
         {
-            var (dx, dy) = trusted[i] ? offsets[i]!.Value : model.At(predicted[i], search);
+            var (dx, dy) = trusted[i] ? offsets[i]!.Value : model.At(grid[i], search);
             located[i] = new LocatedPosition(page.Positions[i], predicted[i], new PointF(predicted[i].X + dx, predicted[i].Y + dy), trusted[i]);
         }
 

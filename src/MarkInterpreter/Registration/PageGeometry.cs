@@ -63,6 +63,30 @@ public sealed class PageGeometry
         return new PointF(x, y);
     }
 
+    /// <summary>The template grid point shown at a pixel (the inverse of <see cref="ToPixel"/>, by Newton's method).</summary>
+    public GridPoint ToGrid(PointF pixel)
+    {
+        var g = new GridPoint((_columns - 1) / 2.0, (_rows - 1) / 2.0);
+        const double H = 0.01;
+        for (var i = 0; i < 20; i++)
+        {
+            var p = ToPixel(g);
+            var (ex, ey) = (p.X - pixel.X, p.Y - pixel.Y);
+            if ((ex * ex) + (ey * ey) < 1e-8)
+            {
+                break;
+            }
+
+            var pc = ToPixel(new GridPoint(g.Column + H, g.Row));
+            var pr = ToPixel(new GridPoint(g.Column, g.Row + H));
+            var (a, b, c, d) = ((pc.X - p.X) / H, (pr.X - p.X) / H, (pc.Y - p.Y) / H, (pr.Y - p.Y) / H);
+            var det = (a * d) - (b * c);
+            g = new GridPoint(g.Column - (((d * ex) - (b * ey)) / det), g.Row - (((a * ey) - (c * ex)) / det));
+        }
+
+        return g;
+    }
+
     /// <summary>Pixels per grid column and per grid row near a point (local scale, for sizing ovals).</summary>
     public (double Column, double Row) PixelsPerGridUnit(GridPoint p)
     {

@@ -1,0 +1,99 @@
+using CentralCount.Cli.Verification;
+using CentralCount.Election;
+using CentralCount.Imaging;
+using CentralCount.MarkInterpreter.Registration;
+using CentralCount.TestDeck.Corpus;
+using CentralCount.TestDeck.Design;
+using CentralCount.TestDeck.Rendering;
+using CentralCount.TestDeck.Samples;
+using CentralCount.TestDeck.Scanning;
+using CentralCount.Tests;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace CentralCount.MarkInterpreter.Tests;
+
+/// <summary>Registration on freshly generated golden sheets (a slice here; docs/registration.md has the large run).</summary>
+public sealed class CorpusRegistrationTests
+{
+    private static readonly ElectionDefinition General = BallotLayoutPlanner.Plan(MontanaSampleElections.GeneralContent());
+
+    [Fact]
+    public void Fresh_corpus_is_registered_within_1_5_px_and_every_defect_is_rejected_for_its_reason()
+    {
+        var dir = Directory.CreateTempSubdirectory("registration");
+        try
+        {
+            using (var generator = new GoldenCorpusGenerator(General))
+            {
+                generator.Generate(new CorpusOptions(60, Environment.TickCount & 0xffff, DefectShare: 0.25), dir.FullName);
+            }
+
+            var report = RegistrationVerifier.Verify(General, dir.FullName, 1.5);
+            Assert.True(report.Failures.Count == 0, string.Join(Environment.NewLine, report.Failures));
+            Assert.True(report.InSpecification > 30);
+            Assert.True(report.DefectsCaught > 5);
+            Assert.True(report.MaxErrorPx <= 1.5);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Curated_set_registers_and_rejects_as_its_manifest_says()
+    {
+        var report = RegistrationVerifier.Verify(General, Path.Combine(TestPaths.RepoRoot, "tests", "golden-ballots"), 1.5);
+        Assert.True(report.Failures.Count == 0, string.Join(Environment.NewLine, report.Failures));
+        Assert.Equal(8, report.DefectsCaught);
+    }
+
+    [Fact]
+    public void Random_distortions_within_specification_are_always_recovered()
+    {
+        using var pool = new PixelMemoryPool();
+        var renderer = new BallotRenderer(General, pool);
+        var style = General.BallotStyles[2];
+        using var page = renderer.Render(style, 1, Election.Layout.PageSide.Front, new RenderOptions());
+        var geometry = renderer.Geometry(style, 200);
+        var layout = style.Page(1, Election.Layout.PageSide.Front);
+        var registrar = new PageRegistrar(General);
+        var simulator = new ScannerSimulator(pool);
+        var decoder = new ImageDecoder(pool);
+        Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
+        {
+            var random = new Random(seed);
+            var settings = new ScanSettings
+            {
+                SkewDegrees = (random.NextDouble() * 10) - 5,
+                Scale = 0.98 + (random.NextDouble() * 0.04),
+                ShiftXPx = (random.NextDouble() * 60) - 30,
+                ShiftYPx = (random.NextDouble() * 60) - 30,
+                FeedStretch = (random.NextDouble() * 0.016) - 0.008,
+                UpsideDown = random.Next(2) == 0,
+                Noise = 0,
+                Format = ScanFormat.Png,
+            };
+            var scan = simulator.Scan(page, settings, random);
+            using var image = decoder.DecodeGray(scan.Bytes, "distorted.png");
+            var registration = registrar.Register(image);
+            if (!registration.IsRead)
+            {
+                return false.Label($"rejected: {registration.Reject}");
+            }
+
+            foreach (var located in registration.Positions!)
+            {
+                var truth = scan.Warp.Forward(geometry.Pixel(located.Position.Center));
+                var error = Math.Sqrt(Math.Pow(located.Center.X - truth.X, 2) + Math.Pow(located.Center.Y - truth.Y, 2));
+                if (error > 1.5)
+                {
+                    return false.Label($"{located.Position} off by {error:F2} px under {settings}");
+                }
+            }
+
+            return (registration.Geometry!.UpsideDown == settings.UpsideDown).Label("orientation");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(25));
+    }
+}
