@@ -67,6 +67,37 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Interpret_json_gives_side_identity_geometry_and_every_position_of_a_real_scan()
+    {
+        var (code, output, error) = CliRunner.Run("interpret", "--election", TestPaths.Hudson("election.json"),
+            TestPaths.Hudson("scan-marked-rotated-back.jpeg"), TestPaths.Hudson("scan-marked-rotated-front.jpeg"), "--json");
+        Assert.True(code == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("read").GetBoolean());
+        Assert.True(root.GetProperty("swapped").GetBoolean());
+        var pages = root.GetProperty("pages").EnumerateArray().ToList();
+        Assert.Equal(["front", "back"], pages.Select(p => p.GetProperty("side").GetString()));
+        Assert.All(pages, p => Assert.True(p.GetProperty("geometry").GetProperty("upsideDown").GetBoolean()));
+        Assert.All(pages, p => Assert.Equal(System.Text.Json.JsonValueKind.Null, p.GetProperty("rejectReason").ValueKind));
+        var positions = pages.SelectMany(p => p.GetProperty("positions").EnumerateArray()).ToList();
+        Assert.Equal(75, positions.Count);
+        Assert.Equal(23, positions.Count(p => p.TryGetProperty("writeInIndex", out _)));
+        Assert.All(positions, p => Assert.InRange(p.GetProperty("centerPx").GetProperty("x").GetDouble(), 0, 1696));
+    }
+
+    [Fact]
+    public void Interpret_refuses_a_blank_page_with_exit_code_4_and_a_reason()
+    {
+        var (code, output, _) = CliRunner.Run("interpret", "--election", Path.Combine(TestPaths.RepoRoot, "samples", "montana-general-2026.json"),
+            TestPaths.Hudson("scan-unmarked-front.jpeg"), "--json");
+        Assert.Equal(4, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.False(json.RootElement.GetProperty("read").GetBoolean());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("rejectReason").ValueKind);
+    }
+
+    [Fact]
     public void Unknown_command_is_a_usage_error()
     {
         var (code, _, _) = CliRunner.Run("no-such-command");
