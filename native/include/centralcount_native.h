@@ -74,6 +74,12 @@ CC_API cc_status cc_dark_components(cc_image src, int32_t x, int32_t y, int32_t 
                                     int32_t threshold, int32_t connectivity,
                                     cc_component* out, int32_t capacity, int32_t* count);
 
+/* The same on the region shrunk by an integer factor (area averaging) first: for finding
+ * large marks quickly. Bounds, areas and centroids come back in full-size coordinates. */
+CC_API cc_status cc_dark_components_scaled(cc_image src, int32_t x, int32_t y, int32_t w, int32_t h,
+                                           int32_t threshold, int32_t connectivity, int32_t factor,
+                                           cc_component* out, int32_t capacity, int32_t* count);
+
 /* QR decode (zbar) inside a region of a grey or colour image. Writes the UTF-8 payload (not
  * terminated) and its length; corners gets 4 (x, y) points in image coordinates. */
 CC_API cc_status cc_qr_decode(cc_image src, int32_t x, int32_t y, int32_t w, int32_t h,

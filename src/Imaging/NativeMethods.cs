@@ -34,9 +34,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "cc_encode_tiff_bilevel")]
     internal static partial NativeStatus EncodeTiffBilevel(NativeImageView source, int threshold, int compression, int dpi, out nint buffer);
 
-    [LibraryImport(Library, EntryPoint = "cc_dark_components")]
+    [LibraryImport(Library, EntryPoint = "cc_dark_components_scaled")]
     internal static partial NativeStatus DarkComponents(
-        NativeImageView source, int x, int y, int width, int height, int threshold, int connectivity,
+        NativeImageView source, int x, int y, int width, int height, int threshold, int connectivity, int factor,
         NativeComponent* output, int capacity, out int count);
 
     [LibraryImport(Library, EntryPoint = "cc_qr_decode")]

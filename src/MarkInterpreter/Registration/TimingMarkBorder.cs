@@ -67,10 +67,18 @@ public static class TimingMarkFinder
         var depthX = (int)Math.Min(image.Width / 3, ((grid.FirstCenter.X + 0.3) * dpi) + (0.09 * image.Height) + (0.03 * image.Width));
         var rented = ArrayPool<DarkComponent>.Shared.Rent(MaxComponents);
         var buffer = rented.AsSpan(0, MaxComponents);
-        var top = Candidates(image, new PixelRect(0, 0, image.Width, depthY), buffer, markW, markH, settings.DarkThreshold);
-        var bottom = Candidates(image, new PixelRect(0, image.Height - depthY, image.Width, depthY), buffer, markW, markH, settings.DarkThreshold);
-        var left = Candidates(image, new PixelRect(0, 0, depthX, image.Height), buffer, markW, markH, settings.DarkThreshold);
-        var right = Candidates(image, new PixelRect(image.Width - depthX, 0, depthX, image.Height), buffer, markW, markH, settings.DarkThreshold);
+        // Strips are labelled shrunk to about 100 pixels per inch (a mark is still a solid
+        // blob there), then each mark's centre is measured at full resolution.
+        var shrink = Math.Max(1, (int)Math.Round(dpi / 100));
+        var top = Candidates(image, new PixelRect(0, 0, image.Width, depthY), buffer, markW, markH, settings.DarkThreshold, shrink);
+        var bottom = Candidates(image, new PixelRect(0, image.Height - depthY, image.Width, depthY), buffer, markW, markH, settings.DarkThreshold, shrink);
+        var inner = new PixelRect(0, depthY / 2, depthX, image.Height - depthY);
+        var left = Candidates(image, inner, buffer, markW, markH, settings.DarkThreshold, shrink);
+        var right = Candidates(image, inner with { X = image.Width - depthX }, buffer, markW, markH, settings.DarkThreshold, shrink);
+        // Corners and the ends of the side columns lie in the top and bottom strips, which the
+        // side strips overlap: a mark found twice is one mark.
+        left = Merge(left, top.Where(p => p.X < depthX).Concat(bottom.Where(p => p.X < depthX)), markH);
+        right = Merge(right, top.Where(p => p.X > image.Width - depthX).Concat(bottom.Where(p => p.X > image.Width - depthX)), markH);
         ArrayPool<DarkComponent>.Shared.Return(rented);
 
         var tolerance = Math.Max(2.5, markH * 0.45);
@@ -178,23 +186,73 @@ public static class TimingMarkFinder
         return marks;
     }
 
-    private static List<PointF> Candidates(PixelImage image, PixelRect strip, Span<DarkComponent> buffer, double markW, double markH, byte threshold)
+    private static List<PointF> Candidates(PixelImage image, PixelRect strip, Span<DarkComponent> buffer, double markW, double markH, byte threshold, int shrink)
     {
-        var count = Math.Min(DarkComponents.Find(image, strip, threshold, buffer), buffer.Length);
+        var count = Math.Min(DarkComponents.Find(image, strip, threshold, buffer, shrink: shrink), buffer.Length);
         var area = markW * markH;
+        var slack = 2 * shrink;
         var result = new List<PointF>();
         for (var i = 0; i < count; i++)
         {
             var c = buffer[i];
-            if (c.Area > area * 0.45 && c.Area < area * 1.9 &&
-                c.Bounds.Width > markW * 0.6 && c.Bounds.Width < (markW * 1.5) + 4 &&
-                c.Bounds.Height > markH * 0.5 && c.Bounds.Height < (markH * 1.8) + (markW * 0.1) + 4)
+            if (c.Area > area * 0.4 && c.Area < area * 2.0 &&
+                c.Bounds.Width > (markW * 0.6) - slack && c.Bounds.Width < (markW * 1.5) + 4 + slack &&
+                c.Bounds.Height > (markH * 0.5) - slack && c.Bounds.Height < (markH * 1.8) + (markW * 0.1) + 4 + slack)
             {
-                result.Add(new PointF(c.CenterX, c.CenterY));
+                // A mark cut by the strip's edge gives a short blob: measure the whole mark, in a
+                // window of a mark's size around the blob, twice to centre the window on it.
+                var centre = new PointF(c.CenterX, c.CenterY);
+                for (var pass = 0; pass < 2; pass++)
+                {
+                    centre = Centroid(image, new PixelRect((int)Math.Round(centre.X - (markW / 2)), (int)Math.Round(centre.Y - (markH / 2)), (int)Math.Ceiling(markW), (int)Math.Ceiling(markH)), shrink + 2, threshold);
+                }
+
+                result.Add(centre);
             }
         }
 
         return result;
+    }
+
+    private static List<PointF> Merge(List<PointF> marks, IEnumerable<PointF> more, double markH)
+    {
+        foreach (var p in more)
+        {
+            if (!marks.Any(q => Math.Abs(q.X - p.X) < markH && Math.Abs(q.Y - p.Y) < markH))
+            {
+                marks.Add(p);
+            }
+        }
+
+        return marks;
+    }
+
+    // The centre of a mark's ink at full resolution, each pixel weighted by how dark it is
+    // beyond the paper: sub-pixel, and indifferent to how the shrunk blob was cut.
+    private static PointF Centroid(PixelImage image, PixelRect bounds, int margin, byte threshold)
+    {
+        var x0 = Math.Max(0, bounds.X - margin);
+        var y0 = Math.Max(0, bounds.Y - margin);
+        var x1 = Math.Min(image.Width, bounds.Right + margin);
+        var y1 = Math.Min(image.Height, bounds.Bottom + margin);
+        double sum = 0, sx = 0, sy = 0;
+        var paper = threshold + ((255 - threshold) / 2);
+        for (var y = y0; y < y1; y++)
+        {
+            var row = image.Row(y);
+            for (var x = x0; x < x1; x++)
+            {
+                var w = paper - row[x];
+                if (w > 0)
+                {
+                    sum += w;
+                    sx += w * x;
+                    sy += w * y;
+                }
+            }
+        }
+
+        return sum == 0 ? new PointF(bounds.X + (bounds.Width / 2.0), bounds.Y + (bounds.Height / 2.0)) : new PointF(sx / sum, sy / sum);
     }
 
     private static (EdgeLine Line, List<PointF> Inliers)? FitEdge(List<PointF> candidates, bool horizontal, double tolerance, bool outerIsLow)
