@@ -24,13 +24,16 @@ public sealed class CorpusRegistrationTests
         var dir = Directory.CreateTempSubdirectory("registration");
         try
         {
+            // Generated afresh on every run from a fixed seed (the large run in docs/registration.md
+            // uses another), so a failure can always be made again.
+            const int seed = 101;
             using (var generator = new GoldenCorpusGenerator(General))
             {
-                generator.Generate(new CorpusOptions(60, Environment.TickCount & 0xffff, DefectShare: 0.25), dir.FullName);
+                generator.Generate(new CorpusOptions(60, seed, DefectShare: 0.25), dir.FullName);
             }
 
             var report = RegistrationVerifier.Verify(General, dir.FullName, 1.5);
-            Assert.True(report.Failures.Count == 0, string.Join(Environment.NewLine, report.Failures));
+            Assert.True(report.Failures.Count == 0, $"seed {seed}:{Environment.NewLine}" + string.Join(Environment.NewLine, report.Failures));
             Assert.True(report.InSpecification > 30);
             Assert.True(report.DefectsCaught > 5);
             Assert.True(report.MaxErrorPx <= 1.5);
