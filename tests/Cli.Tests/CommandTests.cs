@@ -31,14 +31,15 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public void Demo_makes_ballots_and_identifies_every_page()
+    public void Demo_makes_ballots_and_registers_every_sheet()
     {
         var output = Directory.CreateTempSubdirectory("demo");
         try
         {
             var (code, text, error) = CliRunner.Run("demo", "--out", output.FullName, "--sheets", "4");
             Assert.True(code == 0, error);
-            Assert.Contains("read 8 identity codes", text, StringComparison.Ordinal);
+            Assert.Contains("Registered every page", text, StringComparison.Ordinal);
+            Assert.Contains("All checks passed", text, StringComparison.Ordinal);
             Assert.Contains("it does not count votes yet", text, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(output.FullName, "scans", "manifest.json")));
         }

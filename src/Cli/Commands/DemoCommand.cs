@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using CentralCount.Election.Layout;
-using CentralCount.Imaging;
+using CentralCount.Cli.Verification;
 using CentralCount.TestDeck.Corpus;
 using CentralCount.TestDeck.Design;
 using CentralCount.TestDeck.Samples;
@@ -10,8 +9,8 @@ namespace CentralCount.Cli.Commands;
 
 /// <summary>
 /// <c>centralcount demo</c>: the end-to-end demonstration. Today it covers what is built: the
-/// sample Montana election, ballots rendered, marked and scanned into a small corpus, and every
-/// page decoded back with its identity code and timing border checked. It says what it does not
+/// sample Montana election, ballots rendered, marked and scanned into a small corpus (a few of
+/// them damaged), and every sheet registered: identified, its positions located, or set aside. It says what it does not
 /// do yet, and grows into the full scan-count-adjudicate demo as the pipeline lands.
 /// </summary>
 internal static class DemoCommand
@@ -28,10 +27,11 @@ internal static class DemoCommand
     private static int Run(DirectoryInfo output, int sheetCount)
     {
         Console.WriteLine("CentralCount demo");
-        Console.WriteLine("Built so far: election definitions, ballot rendering, mark and scanner simulation, imaging.");
-        Console.WriteLine("Not yet built: registration, mark interpretation, the count store, tallies and the board.");
-        Console.WriteLine("So this demo makes ballots and checks that every scanned page can be decoded and identified;");
-        Console.WriteLine("it does not count votes yet.");
+        Console.WriteLine("Built so far: election definitions, ballot rendering, mark and scanner simulation, imaging,");
+        Console.WriteLine("page registration and identification.");
+        Console.WriteLine("Not yet built: mark interpretation, the count store, tallies and the board.");
+        Console.WriteLine("So this demo makes ballots, scans them, and finds every voting position on every sheet");
+        Console.WriteLine("(or sets the sheet aside with a reason); it does not count votes yet.");
         Console.WriteLine();
 
         var election = BallotLayoutPlanner.Plan(MontanaSampleElections.GeneralContent());
@@ -44,7 +44,7 @@ internal static class DemoCommand
         CorpusManifest manifest;
         using (var generator = new GoldenCorpusGenerator(election))
         {
-            manifest = generator.Generate(new CorpusOptions(sheetCount, Seed: 2026), corpusDir);
+            manifest = generator.Generate(new CorpusOptions(sheetCount, Seed: 2026, DefectShare: 0.1), corpusDir);
         }
 
         var contests = manifest.Sheets.SelectMany(s => s.Contests).ToList();
@@ -52,38 +52,19 @@ internal static class DemoCommand
         Console.WriteLine($"   {contests.Count} contests: {contests.Count(c => c.Outcome == "counted")} clean votes, {contests.Count(c => c.Outcome == "undervote")} blank, " +
             $"{contests.Count(c => c.Outcome == "board")} questionable votes the board will see (manifest.json holds the truth)");
 
-        using var pool = new PixelMemoryPool();
-        var decoder = new ImageDecoder(pool);
-        var failures = 0;
-        var identified = 0;
-        var decodeMs = 0.0;
-        foreach (var sheet in manifest.Sheets)
+        var report = RegistrationVerifier.Verify(election, corpusDir, 1.5);
+        Console.WriteLine($"3. Registered every page: {report.InSpecification} sheets read, every voting position located " +
+            $"(mean error {report.MeanErrorPx} px, largest {report.MaxErrorPx} px against the truth; {report.MeanRegistrationMs} ms a page)");
+        Console.WriteLine($"   {report.Defective} damaged or foreign sheets set aside, {report.DefectsCaught} of them for the right reason (torn, streaked, half a page, another election)");
+        Console.WriteLine();
+        foreach (var failure in report.Failures)
         {
-            foreach (var page in sheet.Pages)
-            {
-                clock.Restart();
-                using var image = decoder.DecodeGrayFile(Path.Combine(corpusDir, page.File));
-                decodeMs += clock.Elapsed.TotalMilliseconds;
-                var identity = QrCodes.Decode(image, PixelRect.Of(image)) is { } qr ? PageIdentity.TryParse(qr.Text) : null;
-                var side = page.Side == "front" ? PageSide.Front : PageSide.Back;
-                if (identity is not null && identity.StyleId == sheet.StyleId && identity.Side == side && identity.ElectionHashPrefix == election.Hash.Prefix)
-                {
-                    identified++;
-                }
-                else
-                {
-                    failures++;
-                    Console.Error.WriteLine($"   {page.File}: identity code not read or wrong ({identity?.Encode() ?? "none"})");
-                }
-            }
+            Console.Error.WriteLine("   " + failure);
         }
 
-        var pages = 2 * manifest.Sheets.Count;
-        Console.WriteLine($"3. Decoded {pages} pages ({decodeMs / pages:F1} ms a page) and read {identified} identity codes");
-        Console.WriteLine();
-        if (failures > 0)
+        if (report.Failures.Count > 0)
         {
-            Console.Error.WriteLine($"{failures} page(s) could not be identified: the imaging layer is not working on this machine.");
+            Console.Error.WriteLine($"{report.Failures.Count} check(s) failed: registration is not working on this machine.");
             return ExitCodes.CheckFailed;
         }
 
