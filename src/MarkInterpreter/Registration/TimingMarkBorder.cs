@@ -195,7 +195,11 @@ public static class TimingMarkFinder
         for (var i = 0; i < count; i++)
         {
             var c = buffer[i];
-            if (c.Area > area * 0.4 && c.Area < area * 2.0 &&
+            // A timing mark is a solid bar: its blob fills most of its box and is wider than tall
+            // (even at 5° of skew), which words and pieces of text rarely are.
+            var box = (double)c.Bounds.Width * c.Bounds.Height;
+            if (c.Area > area * 0.4 && c.Area < area * 2.0 && c.Area > box * 0.55 &&
+                c.Bounds.Width > 1.6 * c.Bounds.Height &&
                 c.Bounds.Width > (markW * 0.6) - slack && c.Bounds.Width < (markW * 1.5) + 4 + slack &&
                 c.Bounds.Height > (markH * 0.5) - slack && c.Bounds.Height < (markH * 1.8) + (markW * 0.1) + 4 + slack)
             {
