@@ -75,11 +75,9 @@ internal static class ElectionCommand
         foreach (var style in election.BallotStyles)
         {
             var positions = style.Pages().Sum(p => p.Page.Positions.Count);
-            Console.WriteLine($"  style {style.Id}: precincts {string.Join(", ", style.PrecinctIds)}{(style.PartyId is null ? string.Empty : ", party " + style.PartyId)}; {style.Contests().Count()} contests, {style.Sheets.Count} sheet(s), {positions} voting positions");
+            Console.WriteLine($"  style {style.Id}: precincts {string.Join(", ", style.PrecinctIds)}{(style.PartyId is null ? string.Empty : ", party " + style.PartyId)}; {style.ContestIds.Count} contests, {style.Sheets.Count} sheet(s), {positions} voting positions");
         }
 
         return ExitCodes.Success;
     }
-
-    private static IEnumerable<string> Contests(this BallotStyle style) => style.ContestIds;
 }

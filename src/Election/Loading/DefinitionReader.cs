@@ -37,16 +37,14 @@ internal sealed class DefinitionReader(ElectionHash hash)
         var precincts = List(doc.Precincts, "$.precincts", (p, path) => new Precinct(
             Required(p.Id, path + ".id"), Required(p.Name, path + ".name"),
             References(p.Districts, path + ".districts", districtIds, "district")));
-        var precinctIds = UniqueIds(precincts, p => p.Id, "$.precincts", "precinct");
+        UniqueIds(precincts, p => p.Id, "$.precincts", "precinct");
         var contests = List(doc.Contests, "$.contests", (c, path) => ReadContest(c, path, districtIds, partyIds, kind));
-        var contestIds = UniqueIds(contests, c => c.Id, "$.contests", "contest");
+        UniqueIds(contests, c => c.Id, "$.contests", "contest");
         var formats = List(doc.PageFormats, "$.pageFormats", ReadPageFormat);
         UniqueIds(formats, f => f.Id, "$.pageFormats", "page format");
         var styles = List(doc.BallotStyles, "$.ballotStyles", (s, path) =>
             new BallotStyleReader(this, contests, precincts, formats, partyIds, kind).Read(s, path));
         UniqueIds(styles, s => s.Id, "$.ballotStyles", "ballot style");
-        _ = precinctIds;
-        _ = contestIds;
 
         return _problems.Count > 0
             ? null

@@ -129,10 +129,12 @@ public sealed class GoldenCorpusGenerator : IDisposable
                 stray.Add($"{at.X:F0},{at.Y:F0}");
             }
 
+            // A streak is placed through an oval's column as the (unskewed, upright) scan shows it.
+            var upright = new PageWarp(geometry.WidthPx, geometry.HeightPx, settings with { UpsideDown = false, SkewDegrees = 0 });
             var pageSettings = defect == ExpectedReject.None || defect == ExpectedReject.WrongElection
                 ? settings
                 : ScanSampler.WithDefect(settings, defect, random, format.Grid.Columns, format.Grid.Rows,
-                    [.. layout.Positions.Select(p => (int)Math.Round(new PageWarp(geometry.WidthPx, geometry.HeightPx, settings with { UpsideDown = false, SkewDegrees = 0 }).Forward(geometry.Pixel(p.Center)).X))]);
+                    [.. layout.Positions.Select(p => (int)Math.Round(upright.Forward(geometry.Pixel(p.Center)).X))]);
             var scan = _scanner.Scan(page, pageSettings, random, mark => geometry.Pixels(MarkRect(format, mark)));
             var fileSide = (side == PageSide.Front) != swapped ? "front" : "back";
             var file = $"{id}-{fileSide}.{Extension(pageSettings.Format)}";
