@@ -67,17 +67,7 @@ public sealed class CorpusRegistrationTests
         Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
         {
             var random = new Random(seed);
-            var settings = new ScanSettings
-            {
-                SkewDegrees = (random.NextDouble() * 10) - 5,
-                Scale = 0.98 + (random.NextDouble() * 0.04),
-                ShiftXPx = (random.NextDouble() * 60) - 30,
-                ShiftYPx = (random.NextDouble() * 60) - 30,
-                FeedStretch = (random.NextDouble() * 0.016) - 0.008,
-                UpsideDown = random.Next(2) == 0,
-                Noise = 0,
-                Format = ScanFormat.Png,
-            };
+            var settings = ScanSampler.GeometryWithinSpecification(random);
             var scan = simulator.Scan(page, settings, random);
             using var image = decoder.DecodeGray(scan.Bytes, "distorted.png");
             var registration = registrar.Register(image);

@@ -1,4 +1,5 @@
 using CentralCount.Imaging;
+using CentralCount.TestDeck.Corpus;
 using CentralCount.TestDeck.Scanning;
 using FsCheck;
 using FsCheck.Fluent;
@@ -13,16 +14,7 @@ public sealed class PageWarpTests
         Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
         {
             var random = new Random(seed);
-            var settings = new ScanSettings
-            {
-                SkewDegrees = (random.NextDouble() * 10) - 5,
-                Scale = 0.98 + (random.NextDouble() * 0.04),
-                ShiftXPx = (random.NextDouble() * 60) - 30,
-                ShiftYPx = (random.NextDouble() * 60) - 30,
-                FeedStretch = (random.NextDouble() * 0.016) - 0.008,
-                UpsideDown = random.Next(2) == 0,
-                BorderPx = random.Next(0, 60),
-            };
+            var settings = ScanSampler.GeometryWithinSpecification(random) with { BorderPx = random.Next(0, 60) };
             var warp = new PageWarp(1700, 2800, settings);
             var p = new PointF(random.NextDouble() * 1700, random.NextDouble() * 2800);
             var back = warp.Inverse(warp.Forward(p));

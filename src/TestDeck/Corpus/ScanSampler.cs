@@ -47,6 +47,27 @@ public static class ScanSampler
         };
     }
 
+    /// <summary>
+    /// Geometry alone, spread evenly over the whole specification (skew ±5°, scale ±2%, shift
+    /// ±30 px, feed-slip stretch ±0.8%, either way up), without noise, as lossless PNG: for
+    /// properties that registration recovers every such page.
+    /// </summary>
+    public static ScanSettings GeometryWithinSpecification(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return new ScanSettings
+        {
+            SkewDegrees = Uniform(random, -5, 5),
+            Scale = Uniform(random, 0.98, 1.02),
+            ShiftXPx = Uniform(random, -30, 30),
+            ShiftYPx = Uniform(random, -30, 30),
+            FeedStretch = Uniform(random, -0.008, 0.008),
+            UpsideDown = random.Next(2) == 0,
+            Noise = 0,
+            Format = ScanFormat.Png,
+        };
+    }
+
     /// <summary>A defect that must make the engine reject the sheet, applied on top of in-spec behaviour.</summary>
     public static ScanSettings WithDefect(ScanSettings settings, ExpectedReject defect, Random random, int columns, int rows, IReadOnlyList<int> bubbleColumnsPx)
     {
