@@ -31,6 +31,9 @@ public sealed record ElectionDefinition(
     IReadOnlyList<BallotStyle> BallotStyles,
     ElectionHash Hash)
 {
+    /// <summary>How this jurisdiction reads marks and which clauses, if any, apply without the board.</summary>
+    public Rules.InterpretationSettings Interpretation { get; init; } = Rules.InterpretationSettings.Default;
+
     public Contest Contest(string id) => Contests.FirstOrDefault(c => c.Id == id)
         ?? throw new KeyNotFoundException($"no contest '{id}' in election '{Id}'");
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CentralCount.Election;
 using CentralCount.Election.Layout;
 using CentralCount.Imaging;
+using CentralCount.MarkInterpreter.Interpretation;
 using CentralCount.MarkInterpreter.Registration;
 
 namespace CentralCount.Cli.Commands;
@@ -56,13 +57,21 @@ internal static class InterpretCommand
             }
 
             var sheet = SheetAssembler.Assemble(pages[0], pages.Count > 1 ? pages[1] : null);
+            SheetInterpretation? reading = null;
+            if (sheet.IsRead)
+            {
+                var interpreter = new InterpretSheet(BlankPages.References(election));
+                var byFile = images.ToDictionary(i => i.File.FullName, i => i.Image!);
+                reading = interpreter.Sheet([.. sheet.Pages.Select(p => interpreter.Page(byFile[p.File], p.Registration))]);
+            }
+
             if (json)
             {
-                WriteJson(election, sheet);
+                WriteJson(election, sheet, reading);
             }
             else
             {
-                WriteText(election, sheet);
+                WriteText(election, sheet, reading);
             }
 
             return sheet.IsRead ? ExitCodes.Success : ExitCodes.Rejected;
@@ -73,8 +82,9 @@ internal static class InterpretCommand
         }
     }
 
-    private static void WriteText(ElectionDefinition election, SheetRegistration sheet)
+    private static void WriteText(ElectionDefinition election, SheetRegistration sheet, SheetInterpretation? reading)
     {
+        var marks = Marks(reading);
         Console.WriteLine(sheet.IsRead ? $"sheet read{(sheet.Swapped ? " (front and back files were swapped)" : string.Empty)}" : $"sheet REJECTED: {sheet.Reject}");
         foreach (var page in sheet.Pages)
         {
@@ -97,13 +107,31 @@ internal static class InterpretCommand
 
             foreach (var p in Positions(election, r))
             {
-                Console.WriteLine($"  {p.Position,-60} at ({p.Center.X:F1}, {p.Center.Y:F1})");
+                var mark = marks.GetValueOrDefault(p.Position);
+                var what = mark is null ? string.Empty
+                    : $"  {mark.Mark.Class.Name()}{(mark.Mark.WrittenIn ? " + written" : string.Empty)}{(mark.Mark.WordsBeside ? " + words" : string.Empty)} (fill {mark.Evidence.Fill:F2})";
+                Console.WriteLine($"  {p.Position,-60} at ({p.Center.X:F1}, {p.Center.Y:F1}){what}");
             }
+        }
+
+        if (reading is not null)
+        {
+            Console.WriteLine("contests:");
+            foreach (var c in reading.Contests)
+            {
+                Console.WriteLine($"  {c.Contest.Id,-40} {c.Outcome}");
+            }
+
+            Console.WriteLine($"thresholds: {string.Join(", ", election.Interpretation.Thresholds.Describe().Select(t => $"{t.Name} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}");
         }
     }
 
-    private static void WriteJson(ElectionDefinition election, SheetRegistration sheet)
+    private static Dictionary<VotingPosition, PositionReading> Marks(SheetInterpretation? reading) =>
+        reading?.Pages.SelectMany(p => p.Positions).ToDictionary(p => p.Located.Position, p => p) ?? [];
+
+    private static void WriteJson(ElectionDefinition election, SheetRegistration sheet, SheetInterpretation? reading)
     {
+        var marks = Marks(reading);
         using var stream = Console.OpenStandardOutput();
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
@@ -179,6 +207,11 @@ internal static class InterpretCommand
                 w.WriteNumber("x", Math.Round(center.X, 2));
                 w.WriteNumber("y", Math.Round(center.Y, 2));
                 w.WriteEndObject();
+                if (marks.GetValueOrDefault(position) is { } mark)
+                {
+                    InterpretationJson.WriteMark(w, mark);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -187,6 +220,8 @@ internal static class InterpretCommand
         }
 
         w.WriteEndArray();
+        InterpretationJson.WriteContests(w, reading);
+        InterpretationJson.WriteThresholds(w, election.Interpretation);
         w.WriteEndObject();
         w.Flush();
         stream.Write("\n"u8);

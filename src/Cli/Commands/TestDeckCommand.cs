@@ -42,7 +42,50 @@ internal static class TestDeckCommand
         var verify = new Command("verify-registration", "Register every sheet of a corpus and compare positions and rejects with its manifest.") { election, corpusDir, tolerance };
         verify.SetAction(parse => VerifyRegistration(parse.GetValue(election)!, parse.GetValue(corpusDir)!, parse.GetValue(tolerance)));
         command.Subcommands.Add(verify);
+
+        var show = new Option<int>("--show") { Description = "How many disagreements to list.", DefaultValueFactory = _ => 20 };
+        var verifyInterpretation = new Command("verify-interpretation", "Interpret every sheet of a corpus and compare each contest's outcome and clause with its manifest.") { election, corpusDir, show };
+        verifyInterpretation.SetAction(parse => VerifyInterpretation(parse.GetValue(election)!, parse.GetValue(corpusDir)!, parse.GetValue(show)));
+        command.Subcommands.Add(verifyInterpretation);
         return command;
+    }
+
+    private static int VerifyInterpretation(FileInfo file, DirectoryInfo corpus, int show)
+    {
+        var election = ElectionCommand.TryOpen(file);
+        if (election is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var r = Verification.InterpretationVerifier.Verify(election, corpus.FullName, n =>
+        {
+            if (n % 250 == 0)
+            {
+                Console.Error.WriteLine($"  {n} sheets");
+            }
+        });
+        static string Pct(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:F2}%";
+        Console.WriteLine($"{r.Sheets} sheets, {r.Contests} contests, {r.Positions} positions; interpretation {r.MeanInterpretMs:F2} ms a page");
+        Console.WriteLine($"  settled differently from the truth: {r.WrongCounts}");
+        Console.WriteLine($"  questionable but settled without the board: {r.QuestionableSettled}");
+        Console.WriteLine($"  board items: {r.BoardItems}; clause as in the manifest: {r.ClauseMatches} ({Pct(r.ClauseMatches, r.BoardItems)}); before write-ins are read: {r.ProvisionalClauseMatches} ({Pct(r.ProvisionalClauseMatches, r.BoardItems)})");
+        Console.WriteLine($"  clean contests: {r.Clean}; sent to the board: {r.CleanToBoard} ({Pct(r.CleanToBoard, r.Clean)})");
+        Console.WriteLine("mark classes by what was drawn (ink in the weakest half of the oval: least/median/most):");
+        foreach (var (drawn, row) in r.Classes.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            var f = r.Fills[drawn];
+            Console.WriteLine($"  {drawn,-24} half {f[0]:F2}/{f[f.Count / 2]:F2}/{f[^1]:F2}  {string.Join(", ", row.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}"))}");
+        }
+
+        foreach (var failure in r.Failures.Take(show))
+        {
+            Console.WriteLine($"  {failure}");
+        }
+
+        var ok = r.WrongCounts == 0 && r.QuestionableSettled == 0 && r.ClauseMatches >= 0.99 * r.BoardItems && r.CleanToBoard <= 0.005 * r.Clean;
+        Console.WriteLine(ok ? "PASS" : "FAIL");
+        return ok ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
     private static int Corpus(FileInfo file, DirectoryInfo output, int sheets, int seed, int dpi, double defects, bool test)

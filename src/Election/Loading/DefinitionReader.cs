@@ -46,9 +46,62 @@ internal sealed class DefinitionReader(ElectionHash hash)
             new BallotStyleReader(this, contests, precincts, formats, partyIds, kind).Read(s, path));
         UniqueIds(styles, s => s.Id, "$.ballotStyles", "ballot style");
 
+        var interpretation = ReadInterpretation(doc.Interpretation);
         return _problems.Count > 0
             ? null
-            : new ElectionDefinition(id, title, new Jurisdiction(state, county), date, kind, parties, districts, precincts, contests, formats, styles, hash);
+            : new ElectionDefinition(id, title, new Jurisdiction(state, county), date, kind, parties, districts, precincts, contests, formats, styles, hash)
+            {
+                Interpretation = interpretation,
+            };
+    }
+
+    private Rules.InterpretationSettings ReadInterpretation(InterpretationDocument? doc)
+    {
+        if (doc is null)
+        {
+            return Rules.InterpretationSettings.Default;
+        }
+
+        var d = Rules.MarkThresholds.Default;
+        var t = doc.Thresholds;
+        int Level(int? value, int fallback, string name) => value is null ? fallback
+            : value is >= 1 and <= 254 ? value.Value : Bad<int>($"$.interpretation.thresholds.{name}", $"{value} is not a grey-level difference between 1 and 254");
+        double Fraction(double? value, double fallback, string name) => value is null ? fallback
+            : value is > 0 and < 1 ? value.Value : Bad<double>($"$.interpretation.thresholds.{name}", $"{value.Value.ToString(CultureInfo.InvariantCulture)} is not a fraction between 0 and 1");
+        var thresholds = new Rules.MarkThresholds(
+            Level(t?.InkDarkness, d.InkDarkness, "inkDarkness"),
+            Level(t?.ResidueDarkness, d.ResidueDarkness, "residueDarkness"),
+            Fraction(t?.FilledCoverage, d.FilledCoverage, "filledCoverage"),
+            Fraction(t?.PartialCoverage, d.PartialCoverage, "partialCoverage"),
+            Fraction(t?.MarkCoverage, d.MarkCoverage, "markCoverage"),
+            Fraction(t?.ResidueCoverage, d.ResidueCoverage, "residueCoverage"),
+            Fraction(t?.MinimumInkInches, d.MinimumInkInches, "minimumInkInches"));
+        if (thresholds.ResidueDarkness >= thresholds.InkDarkness)
+        {
+            Problem("$.interpretation.thresholds.residueDarkness", "must be lighter (smaller) than inkDarkness");
+        }
+
+        if (!(thresholds.MarkCoverage < thresholds.PartialCoverage && thresholds.PartialCoverage < thresholds.FilledCoverage))
+        {
+            Problem("$.interpretation.thresholds", "coverages must rise: markCoverage < partialCoverage < filledCoverage");
+        }
+
+        var clauses = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (doc.AutomaticClauses?.Count ?? 0); i++)
+        {
+            var id = doc.AutomaticClauses![i];
+            var path = $"$.interpretation.automaticClauses[{i}]";
+            if (id is null || !Rules.InterpretationSettings.AutomatableClauses.Contains(id))
+            {
+                Problem(path, $"\"{id}\" cannot be applied without the board; automatic clauses are {string.Join(", ", Rules.InterpretationSettings.AutomatableClauses.Order(StringComparer.Ordinal))}");
+            }
+            else
+            {
+                clauses.Add(id);
+            }
+        }
+
+        return new Rules.InterpretationSettings(thresholds, clauses);
     }
 
     private DateOnly ReadDate(string? text)

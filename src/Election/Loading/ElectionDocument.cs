@@ -21,6 +21,26 @@ internal sealed class ElectionDocument
     public List<ContestDocument?>? Contests { get; set; }
     public List<PageFormatDocument?>? PageFormats { get; set; }
     public List<BallotStyleDocument?>? BallotStyles { get; set; }
+    public InterpretationDocument? Interpretation { get; set; }
+}
+
+/// <summary>The jurisdiction's reading settings: thresholds (any left out keep their defaults) and automatic clauses.</summary>
+internal sealed class InterpretationDocument
+{
+    public ThresholdsDocument? Thresholds { get; set; }
+    public List<string?>? AutomaticClauses { get; set; }
+}
+
+/// <summary>Mark thresholds; see <see cref="Rules.MarkThresholds"/>.</summary>
+internal sealed class ThresholdsDocument
+{
+    public int? InkDarkness { get; set; }
+    public int? ResidueDarkness { get; set; }
+    public double? FilledCoverage { get; set; }
+    public double? PartialCoverage { get; set; }
+    public double? MarkCoverage { get; set; }
+    public double? ResidueCoverage { get; set; }
+    public double? MinimumInkInches { get; set; }
 }
 
 /// <summary>State and county.</summary>

@@ -45,11 +45,13 @@ public static class MontanaRules
 
     public static RuleClause UndeclaredName { get; } = new("2403(2)(h)", "no printed candidate marked and a name written that is not a declared write-in candidate", "designate an undervote");
 
+    public static RuleClause PrimaryCrossover { get; } = new("1703(1)(c)", "a primary card with votes in more than one political party's contests", "count only the votes of the party the voter chose; votes in several parties' contests count in none");
+
     public static IReadOnlyList<RuleClause> All { get; } =
     [
         Erasure, HeavyMarks, PartialMark, HesitationMark, CircledOrChecked, ConnectiveLine, UnclearOvervote, IndicatedAmongSeveral,
         WordInstead, AllCrossedOut, OutsideNear, MixedInstruments, WriteInValid, WriteInNameOnly, WriteInAreaOnly, PrintedAndEmptyWriteIn,
-        PrintedAndWrittenName, PrintedAndSameNameUnmarked, CommentOnly, PrintedAndComment, UndeclaredName,
+        PrintedAndWrittenName, PrintedAndSameNameUnmarked, CommentOnly, PrintedAndComment, UndeclaredName, PrimaryCrossover,
     ];
 
     public static RuleClause Get(string id) => All.FirstOrDefault(c => c.Id == id)

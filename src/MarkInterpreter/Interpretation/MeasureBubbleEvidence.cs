@@ -1,0 +1,334 @@
+using System.Buffers;
+using CentralCount.Election.Rules;
+using CentralCount.Imaging;
+
+namespace CentralCount.MarkInterpreter.Interpretation;
+
+/// <summary>
+/// Measures the evidence at one position. The oval's inside is read pixel by pixel; its
+/// surroundings on a grid of cells a little finer than a pen stroke, with the blank ballot's
+/// print masked out, and the voter's ink there grouped into connected shapes. Ink is grey
+/// levels below the local paper, so every pen colour and pencil reads alike (ARM
+/// 44.3.2402(2)(l)), and a fold's shallow crease or paper texture never does (VVSG 1.1.6-I).
+/// </summary>
+public static class MeasureBubbleEvidence
+{
+    private const int Sectors = 16;
+    private const double InnerRadius = 0.8;
+    private const double CrossingInner = 1.2;
+    private const double CrossingOuter = 1.6;
+    private const double ShapeRadius = 1.3;
+    private const double TouchRadius = 1.9;
+
+    public static BubbleEvidence Measure(PixelImage image, in PositionFrame frame, EvidenceZone zone, BlankReference blank, int index, MarkThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(blank);
+        var printed = blank.Mask(index);
+        var (cols, rows) = (zone.Columns, zone.Rows);
+        var cells = cols * rows;
+        var grey = ArrayPool<byte>.Shared.Rent(cells);
+        var ink = ArrayPool<byte>.Shared.Rent(cells);
+        var stack = ArrayPool<int>.Shared.Rent(cells);
+        try
+        {
+            Span<int> histogram = stackalloc int[256];
+            histogram.Clear();
+            SampleCells(image, frame, zone, grey.AsSpan(0, cells), histogram);
+            var paper = PaperLevel(histogram, cells);
+            MarkInk(zone, grey.AsSpan(0, cells), printed, ink.AsSpan(0, cells), paper - thresholds.InkDarkness);
+            var shapes = Shapes(zone, ink.AsSpan(0, cells), grey.AsSpan(0, cells), paper - thresholds.InkDarkness, stack, thresholds.MinimumInkInches);
+            var (fill, weakest, residue, darkness, lobes) = Oval(image, frame, zone, paper, thresholds);
+            var beside = Math.Max(Beside(zone, grey.AsSpan(0, cells), blank.Print(index), paper - thresholds.InkDarkness, -1),
+                Beside(zone, grey.AsSpan(0, cells), blank.Print(index), paper - thresholds.InkDarkness, 1));
+            return new BubbleEvidence(fill, weakest, residue, darkness, lobes, paper, Math.Round(beside, 3), shapes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(grey);
+            ArrayPool<byte>.Shared.Return(ink);
+            ArrayPool<int>.Shared.Return(stack);
+        }
+    }
+
+    private static void SampleCells(PixelImage image, in PositionFrame frame, EvidenceZone zone, Span<byte> grey, Span<int> histogram)
+    {
+        var (cols, rows) = (zone.Columns, zone.Rows);
+        var step = EvidenceZone.CellInches;
+        var origin = frame.ToPixel(zone.Zone.Left + (step / 2), zone.Zone.Top + (step / 2));
+        var alongX = frame.ToPixel(step, 0);
+        var alongY = frame.ToPixel(0, step);
+        var centre = frame.ToPixel(0, 0);
+        var (xx, xy) = (alongX.X - centre.X, alongX.Y - centre.Y);
+        var (yx, yy) = (alongY.X - centre.X, alongY.Y - centre.Y);
+        var (w, h) = (image.Width, image.Height);
+        for (var r = 0; r < rows; r++)
+        {
+            var px = origin.X + (r * yx) + 0.5;
+            var py = origin.Y + (r * yy) + 0.5;
+            var line = grey.Slice(r * cols, cols);
+            for (var c = 0; c < cols; c++)
+            {
+                var ix = (int)Math.Floor(px + (c * xx));
+                var iy = (int)Math.Floor(py + (c * xy));
+                var g = (uint)ix < (uint)w && (uint)iy < (uint)h ? image.Row(iy)[ix] : (byte)255;
+                line[c] = g;
+                histogram[g]++;
+            }
+        }
+    }
+
+    // The paper is what most of the zone shows: a high percentile, so print and ink never set it.
+    private static int PaperLevel(ReadOnlySpan<int> histogram, int count)
+    {
+        var target = count * 0.3;
+        var seen = 0;
+        for (var g = 255; g > 0; g--)
+        {
+            seen += histogram[g];
+            if (seen >= target)
+            {
+                return Math.Max(g, 120);
+            }
+        }
+
+        return 120;
+    }
+
+    private static void MarkInk(EvidenceZone zone, ReadOnlySpan<byte> grey, ReadOnlySpan<byte> printed, Span<byte> ink, int inkBelow)
+    {
+        var (cols, rows) = (zone.Columns, zone.Rows);
+        for (var r = 0; r < rows; r++)
+        {
+            var v = (zone.Zone.Top + ((r + 0.5) * EvidenceZone.CellInches)) / zone.Ry;
+            for (var c = 0; c < cols; c++)
+            {
+                var i = (r * cols) + c;
+                var u = (zone.Zone.Left + ((c + 0.5) * EvidenceZone.CellInches)) / zone.Rx;
+                var outside = (u * u) + (v * v) >= ShapeRadius * ShapeRadius;
+                ink[i] = (byte)(outside && grey[i] <= inkBelow && printed[i] == 0 ? 1 : 0);
+            }
+        }
+    }
+
+    // Dark cells minus printed cells in the window beside the oval on one side.
+    private static double Beside(EvidenceZone zone, ReadOnlySpan<byte> grey, ReadOnlySpan<byte> print, int inkBelow, int side)
+    {
+        var (cols, rows) = (zone.Columns, zone.Rows);
+        int all = 0, dark = 0, printed = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            var v = (zone.Zone.Top + ((r + 0.5) * EvidenceZone.CellInches)) / zone.Ry;
+            if (Math.Abs(v) > 1.0)
+            {
+                continue;
+            }
+
+            for (var c = 0; c < cols; c++)
+            {
+                var u = side * (zone.Zone.Left + ((c + 0.5) * EvidenceZone.CellInches)) / zone.Rx;
+                if (u is < 1.35 or > 3.0)
+                {
+                    continue;
+                }
+
+                var i = (r * cols) + c;
+                all++;
+                dark += grey[i] <= inkBelow ? 1 : 0;
+                printed += print[i];
+            }
+        }
+
+        return all == 0 ? 0 : Math.Max(0, (dark - printed) / (double)all);
+    }
+
+    private static List<InkShape> Shapes(EvidenceZone zone, Span<byte> ink, ReadOnlySpan<byte> grey, int inkBelow, int[] stack, double minimumArea)
+    {
+        var (cols, rows) = (zone.Columns, zone.Rows);
+        var cellArea = EvidenceZone.CellInches * EvidenceZone.CellInches;
+        var shapes = new List<InkShape>();
+        for (var start = 0; start < cols * rows; start++)
+        {
+            if (ink[start] != 1)
+            {
+                continue;
+            }
+
+            // Flood fill (8-connected); visited cells become 2.
+            var top = 0;
+            stack[top++] = start;
+            ink[start] = 2;
+            int count = 0, label = 0, writeIn = 0, c0 = cols, c1 = -1, r0 = rows, r1 = -1;
+            var touches = false;
+            while (top > 0)
+            {
+                var i = stack[--top];
+                var (r, c) = Math.DivRem(i, cols);
+                count++;
+                (c0, c1, r0, r1) = (Math.Min(c0, c), Math.Max(c1, c), Math.Min(r0, r), Math.Max(r1, r));
+                var x = zone.Zone.Left + ((c + 0.5) * EvidenceZone.CellInches);
+                var y = zone.Zone.Top + ((r + 0.5) * EvidenceZone.CellInches);
+                var (u, v) = (x / zone.Rx, y / zone.Ry);
+                touches |= (u * u) + (v * v) < TouchRadius * TouchRadius;
+                label += zone.Label is { } l && l.Contains(x, y) ? 1 : 0;
+                writeIn += zone.WriteIn is { } wi && wi.Contains(x, y) ? 1 : 0;
+                for (var rr = Math.Max(0, r - 1); rr <= Math.Min(rows - 1, r + 1); rr++)
+                {
+                    for (var cc = Math.Max(0, c - 1); cc <= Math.Min(cols - 1, c + 1); cc++)
+                    {
+                        var j = (rr * cols) + cc;
+                        if (ink[j] == 1)
+                        {
+                            ink[j] = 2;
+                            stack[top++] = j;
+                        }
+                    }
+                }
+            }
+
+            var area = count * cellArea;
+            if (area < minimumArea)
+            {
+                continue;
+            }
+
+            var bounds = new InchRect(
+                zone.Zone.Left + (c0 * EvidenceZone.CellInches), zone.Zone.Top + (r0 * EvidenceZone.CellInches),
+                zone.Zone.Left + ((c1 + 1) * EvidenceZone.CellInches), zone.Zone.Top + ((r1 + 1) * EvidenceZone.CellInches));
+            var dark = 0;
+            for (var r = r0; r <= r1; r++)
+            {
+                foreach (var g in grey.Slice((r * cols) + c0, c1 - c0 + 1))
+                {
+                    dark += g <= inkBelow ? 1 : 0;
+                }
+            }
+
+            var solidity = dark / (double)((r1 - r0 + 1) * (c1 - c0 + 1));
+            shapes.Add(new InkShape(bounds, Math.Round(area, 5), touches, Math.Round(label / (double)count, 3), Math.Round(writeIn / (double)count, 3), Math.Round(solidity, 3)));
+        }
+
+        shapes.Sort((a, b) => b.Area.CompareTo(a.Area));
+        return shapes;
+    }
+
+    private static (double Fill, double WeakestHalf, double Residue, double Darkness, int Lobes) Oval(PixelImage image, in PositionFrame frame, EvidenceZone zone, int paper, MarkThresholds t)
+    {
+        // Pixel bounds of the crossing ring's outer edge.
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        foreach (var (sx, sy) in new[] { (-1, -1), (1, -1), (-1, 1), (1, 1) })
+        {
+            var p = frame.ToPixel(sx * CrossingOuter * zone.Rx, sy * CrossingOuter * zone.Ry);
+            (minX, minY, maxX, maxY) = (Math.Min(minX, p.X), Math.Min(minY, p.Y), Math.Max(maxX, p.X), Math.Max(maxY, p.Y));
+        }
+
+        var x0 = Math.Max(0, (int)Math.Floor(minX));
+        var x1 = Math.Min(image.Width - 1, (int)Math.Ceiling(maxX));
+        var y0 = Math.Max(0, (int)Math.Floor(minY));
+        var y1 = Math.Min(image.Height - 1, (int)Math.Ceiling(maxY));
+        var inkLevel = paper - t.InkDarkness;
+        var residueLevel = paper - t.ResidueDarkness;
+        int inner = 0, inked = 0, smudged = 0;
+        Span<int> halfAll = stackalloc int[4];
+        Span<int> halfInk = stackalloc int[4];
+        halfAll.Clear();
+        halfInk.Clear();
+        long dark = 0;
+        Span<int> sectorAll = stackalloc int[Sectors];
+        Span<int> sectorInk = stackalloc int[Sectors];
+        sectorAll.Clear();
+        sectorInk.Clear();
+        var (irx, iry) = (1 / zone.Rx, 1 / zone.Ry);
+        for (var y = y0; y <= y1; y++)
+        {
+            var row = image.Row(y);
+            for (var x = x0; x <= x1; x++)
+            {
+                var (dx, dy) = frame.ToInches(x, y);
+                var (u, v) = (dx * irx, dy * iry);
+                var r2 = (u * u) + (v * v);
+                var g = row[x];
+                if (r2 < InnerRadius * InnerRadius)
+                {
+                    inner++;
+                    dark += Math.Max(0, paper - g);
+                    var (h, k) = (u < 0 ? 0 : 1, v < 0 ? 2 : 3);
+                    halfAll[h]++;
+                    halfAll[k]++;
+                    if (g <= residueLevel)
+                    {
+                        halfInk[h]++;
+                        halfInk[k]++;
+                    }
+
+                    if (g <= inkLevel)
+                    {
+                        inked++;
+                    }
+                    else if (g <= residueLevel)
+                    {
+                        smudged++;
+                    }
+                }
+                else if (r2 > CrossingInner * CrossingInner && r2 < CrossingOuter * CrossingOuter)
+                {
+                    var s = Sector(u, v);
+                    sectorAll[s]++;
+                    sectorInk[s] += g <= inkLevel ? 1 : 0;
+                }
+            }
+        }
+
+        if (inner == 0)
+        {
+            return (0, 0, 0, 0, 0);
+        }
+
+        var weakest = 1.0;
+        for (var q = 0; q < 4; q++)
+        {
+            weakest = Math.Min(weakest, halfAll[q] == 0 ? 0 : halfInk[q] / (double)halfAll[q]);
+        }
+
+        // A stroke leaves the oval where a run of the ring's sectors carries ink.
+        Span<bool> inkedSector = stackalloc bool[Sectors];
+        for (var s = 0; s < Sectors; s++)
+        {
+            inkedSector[s] = sectorAll[s] > 0 && sectorInk[s] >= Math.Max(2, sectorAll[s] * 0.15);
+        }
+
+        var lobes = 0;
+        for (var s = 0; s < Sectors; s++)
+        {
+            if (inkedSector[s] && !inkedSector[(s + Sectors - 1) % Sectors])
+            {
+                lobes++;
+            }
+        }
+
+        if (lobes == 0 && inkedSector[0])
+        {
+            lobes = 1; // ink all the way round
+        }
+
+        return (Math.Round(inked / (double)inner, 4), Math.Round(weakest, 4), Math.Round(smudged / (double)inner, 4), Math.Round(dark / (255.0 * inner), 4), lobes);
+    }
+
+    // A monotone stand-in for the angle (the "diamond angle"), cheap enough for every ring pixel.
+    private static int Sector(double u, double v)
+    {
+        double a;
+        if (v >= 0)
+        {
+            a = u >= 0 ? v / (u + v + 1e-12) : 1 - (u / (-u + v));
+        }
+        else
+        {
+            a = u < 0 ? 2 - (v / (-u - v)) : 3 + (u / (u - v));
+        }
+
+        return Math.Clamp((int)(a * Sectors / 4), 0, Sectors - 1);
+    }
+}
