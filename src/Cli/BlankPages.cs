@@ -6,7 +6,7 @@ using CentralCount.TestDeck.Rendering;
 namespace CentralCount.Cli;
 
 /// <summary>Blank pages for the interpreter's reference: our own styles rendered as printed; imported layouts have none.</summary>
-internal static class BlankPages
+public static class BlankPages
 {
     private const int Dpi = 200;
 

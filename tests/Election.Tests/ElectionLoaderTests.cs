@@ -57,6 +57,8 @@ public sealed class ElectionLoaderTests
         { "missing-title", "$.title", "missing" },
         { "write-in-slot-out-of-range", "$.ballotStyles[0].sheets[0].front.positions[2].writeIn", "there is no slot 3" },
         { "wrong-type", "$.contests[0].voteFor", "not valid JSON" },
+        { "threshold-out-of-range", "$.interpretation.thresholds.filledCoverage", "is not a fraction between 0 and 1" },
+        { "clause-not-automatable", "$.interpretation.automaticClauses[0]", "cannot be applied without the board" },
     };
 
     [Theory]
@@ -71,6 +73,23 @@ public sealed class ElectionLoaderTests
         Assert.Contains(words, problem.Message, StringComparison.Ordinal);
         Assert.Contains(name + ".json", error.Message, StringComparison.Ordinal);
         Assert.Contains("nothing was loaded", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Interpretation_settings_load_with_defaults_for_what_is_left_out()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(MinimalPath))!;
+        json["interpretation"] = new JsonObject
+        {
+            ["thresholds"] = new JsonObject { ["filledCoverage"] = 0.7 },
+            ["automaticClauses"] = new JsonArray("2402(2)(b)"),
+        };
+        var election = ElectionLoader.Load(Encoding.UTF8.GetBytes(json.ToJsonString()), "settings.json");
+        Assert.Equal(0.7, election.Interpretation.Thresholds.FilledCoverage);
+        Assert.Equal(Rules.MarkThresholds.Default.InkDarkness, election.Interpretation.Thresholds.InkDarkness);
+        Assert.True(election.Interpretation.IsAutomatic(Rules.MontanaRules.HeavyMarks));
+        Assert.False(election.Interpretation.IsAutomatic(Rules.MontanaRules.UnclearOvervote));
+        Assert.Empty(ElectionLoader.Load(File.ReadAllBytes(MinimalPath), "minimal.json").Interpretation.AutomaticClauses);
     }
 
     [Fact]
@@ -119,6 +138,8 @@ public sealed class ElectionLoaderTests
             case "missing-title": json.AsObject().Remove("title"); break;
             case "write-in-slot-out-of-range": front[2]!["writeIn"] = 3; break;
             case "wrong-type": json["contests"]![0]!["voteFor"] = "one"; break;
+            case "threshold-out-of-range": json["interpretation"] = new JsonObject { ["thresholds"] = new JsonObject { ["filledCoverage"] = 1.5 } }; break;
+            case "clause-not-automatable": json["interpretation"] = new JsonObject { ["automaticClauses"] = new JsonArray("2402(2)(e)") }; break;
             default: throw new ArgumentOutOfRangeException(nameof(name), name, null);
         }
     }

@@ -64,6 +64,7 @@ internal sealed class DefinitionReader(ElectionHash hash)
 
         var d = Rules.MarkThresholds.Default;
         var t = doc.Thresholds;
+        var before = _problems.Count;
         int Level(int? value, int fallback, string name) => value is null ? fallback
             : value is >= 1 and <= 254 ? value.Value : Bad<int>($"$.interpretation.thresholds.{name}", $"{value} is not a grey-level difference between 1 and 254");
         double Fraction(double? value, double fallback, string name) => value is null ? fallback
@@ -76,12 +77,12 @@ internal sealed class DefinitionReader(ElectionHash hash)
             Fraction(t?.MarkCoverage, d.MarkCoverage, "markCoverage"),
             Fraction(t?.ResidueCoverage, d.ResidueCoverage, "residueCoverage"),
             Fraction(t?.MinimumInkInches, d.MinimumInkInches, "minimumInkInches"));
-        if (thresholds.ResidueDarkness >= thresholds.InkDarkness)
+        // Relations are checked only between values that are each valid.
+        if (_problems.Count == before && thresholds.ResidueDarkness >= thresholds.InkDarkness)
         {
             Problem("$.interpretation.thresholds.residueDarkness", "must be lighter (smaller) than inkDarkness");
         }
-
-        if (!(thresholds.MarkCoverage < thresholds.PartialCoverage && thresholds.PartialCoverage < thresholds.FilledCoverage))
+        else if (_problems.Count == before && !(thresholds.MarkCoverage < thresholds.PartialCoverage && thresholds.PartialCoverage < thresholds.FilledCoverage))
         {
             Problem("$.interpretation.thresholds", "coverages must rise: markCoverage < partialCoverage < filledCoverage");
         }

@@ -51,9 +51,9 @@ public static class MontanaRules
     [
         Erasure, HeavyMarks, PartialMark, HesitationMark, CircledOrChecked, ConnectiveLine, UnclearOvervote, IndicatedAmongSeveral,
         WordInstead, AllCrossedOut, OutsideNear, MixedInstruments, WriteInValid, WriteInNameOnly, WriteInAreaOnly, PrintedAndEmptyWriteIn,
-        PrintedAndWrittenName, PrintedAndSameNameUnmarked, CommentOnly, PrintedAndComment, UndeclaredName, PrimaryCrossover,
+        PrintedAndWrittenName, PrintedAndSameNameUnmarked, CommentOnly, PrintedAndComment, UndeclaredName,
     ];
 
-    public static RuleClause Get(string id) => All.FirstOrDefault(c => c.Id == id)
+    public static RuleClause Get(string id) => All.Append(PrimaryCrossover).FirstOrDefault(c => c.Id == id)
         ?? throw new KeyNotFoundException($"no clause {id}");
 }
