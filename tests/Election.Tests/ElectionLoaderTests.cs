@@ -90,6 +90,9 @@ public sealed class ElectionLoaderTests
         Assert.True(election.Interpretation.IsAutomatic(Rules.MontanaRules.HeavyMarks));
         Assert.False(election.Interpretation.IsAutomatic(Rules.MontanaRules.UnclearOvervote));
         Assert.Empty(ElectionLoader.Load(File.ReadAllBytes(MinimalPath), "minimal.json").Interpretation.AutomaticClauses);
+        var again = ElectionLoader.Load(ElectionWriter.Write(election), "written.json");
+        Assert.Equal(election.Interpretation.Thresholds, again.Interpretation.Thresholds);
+        Assert.Equal(election.Interpretation.AutomaticClauses.Order(), again.Interpretation.AutomaticClauses.Order());
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using CentralCount.Cli;
 using CentralCount.Cli.Verification;
 using CentralCount.Election;
 using CentralCount.Election.Layout;
@@ -7,6 +6,7 @@ using CentralCount.MarkInterpreter.Interpretation;
 using CentralCount.MarkInterpreter.Registration;
 using CentralCount.TestDeck.Corpus;
 using CentralCount.TestDeck.Design;
+using CentralCount.TestDeck.Rendering;
 using CentralCount.TestDeck.Samples;
 using CentralCount.TestDeck.Scanning;
 using CentralCount.Tests;
@@ -71,7 +71,7 @@ public sealed class CorpusInterpretationTests
             var decoder = new ImageDecoder(pool);
             var simulator = new ScannerSimulator(pool);
             var registrar = new PageRegistrar(General);
-            var interpreter = new InterpretSheet(BlankPages.References(General));
+            var interpreter = new InterpretSheet(RenderedBlankPages.References(General));
             var seen = new Dictionary<VotingPosition, HashSet<string>>();
             var random = new Random(20261122);
             foreach (var page in manifest.Sheets[0].Pages)

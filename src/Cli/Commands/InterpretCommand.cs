@@ -5,6 +5,7 @@ using CentralCount.Election.Layout;
 using CentralCount.Imaging;
 using CentralCount.MarkInterpreter.Interpretation;
 using CentralCount.MarkInterpreter.Registration;
+using CentralCount.TestDeck.Rendering;
 
 namespace CentralCount.Cli.Commands;
 
@@ -60,7 +61,7 @@ internal static class InterpretCommand
             SheetInterpretation? reading = null;
             if (sheet.IsRead)
             {
-                var interpreter = new InterpretSheet(BlankPages.References(election));
+                var interpreter = new InterpretSheet(RenderedBlankPages.References(election));
                 var byFile = images.ToDictionary(i => i.File.FullName, i => i.Image!);
                 reading = interpreter.Sheet([.. sheet.Pages.Select(p => interpreter.Page(byFile[p.File], p.Registration))]);
             }

@@ -5,6 +5,7 @@ using CentralCount.Election.Rules;
 using CentralCount.Imaging;
 using CentralCount.MarkInterpreter.Interpretation;
 using CentralCount.MarkInterpreter.Registration;
+using CentralCount.TestDeck.Rendering;
 using CentralCount.TestDeck.Corpus;
 
 namespace CentralCount.Cli.Verification;
@@ -49,7 +50,7 @@ public static class InterpretationVerifier
         using var pool = new PixelMemoryPool();
         var decoder = new ImageDecoder(pool);
         var registrar = new PageRegistrar(election, RegistrationSettings.Default with { TestCount = manifest.Sheets.Count > 0 && manifest.Sheets[0].TestBallot });
-        var interpreter = new InterpretSheet(BlankPages.References(election));
+        var interpreter = new InterpretSheet(RenderedBlankPages.References(election));
         var failures = new List<string>();
         var classes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var fills = new Dictionary<string, List<double>>(StringComparer.Ordinal);

@@ -31,9 +31,35 @@ public static class ElectionWriter
                 PageFormat = s.PageFormatId,
                 Sheets = [.. s.Sheets.Select(sheet => new SheetDocument { Front = Page(sheet.Front), Back = Page(sheet.Back) })],
             })],
+            Interpretation = Interpretation(election.Interpretation),
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, ElectionJsonContext.Default.ElectionDocument);
         return [.. bytes, (byte)'\n'];
+    }
+
+    // Written only when the jurisdiction changed something, so default files stay as they were.
+    private static InterpretationDocument? Interpretation(Rules.InterpretationSettings settings)
+    {
+        var (t, d) = (settings.Thresholds, Rules.MarkThresholds.Default);
+        if (t == d && settings.AutomaticClauses.Count == 0)
+        {
+            return null;
+        }
+
+        return new InterpretationDocument
+        {
+            Thresholds = t == d ? null : new ThresholdsDocument
+            {
+                InkDarkness = t.InkDarkness,
+                ResidueDarkness = t.ResidueDarkness,
+                FilledCoverage = t.FilledCoverage,
+                PartialCoverage = t.PartialCoverage,
+                MarkCoverage = t.MarkCoverage,
+                ResidueCoverage = t.ResidueCoverage,
+                MinimumInkInches = t.MinimumInkInches,
+            },
+            AutomaticClauses = settings.AutomaticClauses.Count == 0 ? null : [.. settings.AutomaticClauses.Order(StringComparer.Ordinal)],
+        };
     }
 
     private static ContestDocument? Contest(Contest contest) => contest switch

@@ -37,7 +37,7 @@ public static class MeasureBubbleEvidence
             Span<int> histogram = stackalloc int[256];
             histogram.Clear();
             SampleCells(image, frame, zone, grey.AsSpan(0, cells), histogram);
-            var paper = PaperLevel(histogram, cells);
+            var paper = PaperLevel(histogram, ((rows + 1) / 2) * cols);
             MarkInk(zone, grey.AsSpan(0, cells), printed, ink.AsSpan(0, cells), paper - thresholds.InkDarkness);
             var shapes = Shapes(zone, ink.AsSpan(0, cells), grey.AsSpan(0, cells), paper - thresholds.InkDarkness, stack, thresholds.MinimumInkInches);
             var (fill, weakest, residue, darkness, lobes) = Oval(image, frame, zone, paper, thresholds);
@@ -63,19 +63,31 @@ public static class MeasureBubbleEvidence
         var centre = frame.ToPixel(0, 0);
         var (xx, xy) = (alongX.X - centre.X, alongX.Y - centre.Y);
         var (yx, yy) = (alongY.X - centre.X, alongY.Y - centre.Y);
-        var (w, h) = (image.Width, image.Height);
+        var (w, h, stride) = (image.Width, image.Height, image.Stride);
+        ReadOnlySpan<byte> pixels = image.Pixels;
+        // Fixed point (16 fractional bits): stepping along a row is two integer adds.
+        const double One = 65536;
+        var (sx, sy) = ((long)Math.Round(xx * One), (long)Math.Round(xy * One));
+        var (maxX, maxY) = ((long)w << 16, (long)h << 16);
         for (var r = 0; r < rows; r++)
         {
-            var px = origin.X + (r * yx) + 0.5;
-            var py = origin.Y + (r * yy) + 0.5;
+            var px = (long)Math.Round((origin.X + (r * yx) + 0.5) * One);
+            var py = (long)Math.Round((origin.Y + (r * yy) + 0.5) * One);
             var line = grey.Slice(r * cols, cols);
             for (var c = 0; c < cols; c++)
             {
-                var ix = (int)Math.Floor(px + (c * xx));
-                var iy = (int)Math.Floor(py + (c * xy));
-                var g = (uint)ix < (uint)w && (uint)iy < (uint)h ? image.Row(iy)[ix] : (byte)255;
-                line[c] = g;
-                histogram[g]++;
+                line[c] = px >= 0 && py >= 0 && px < maxX && py < maxY ? pixels[((int)(py >> 16) * stride) + (int)(px >> 16)] : (byte)255;
+                px += sx;
+                py += sy;
+            }
+
+            // Every other row is enough to find the paper's level.
+            if ((r & 1) == 0)
+            {
+                foreach (var g in line)
+                {
+                    histogram[g]++;
+                }
             }
         }
     }
@@ -103,12 +115,21 @@ public static class MeasureBubbleEvidence
         for (var r = 0; r < rows; r++)
         {
             var v = (zone.Zone.Top + ((r + 0.5) * EvidenceZone.CellInches)) / zone.Ry;
+            // Cells of this row inside the oval's surround are the oval's own, read pixel by pixel.
+            var (skipFrom, skipTo) = (cols, -1);
+            if (v * v < ShapeRadius * ShapeRadius)
+            {
+                var half = zone.Rx * Math.Sqrt((ShapeRadius * ShapeRadius) - (v * v));
+                skipFrom = (int)Math.Ceiling(((-half - zone.Zone.Left) / EvidenceZone.CellInches) - 0.5);
+                skipTo = (int)Math.Floor(((half - zone.Zone.Left) / EvidenceZone.CellInches) - 0.5);
+            }
+
+            var line = grey.Slice(r * cols, cols);
+            var mask = printed.Slice(r * cols, cols);
+            var output = ink.Slice(r * cols, cols);
             for (var c = 0; c < cols; c++)
             {
-                var i = (r * cols) + c;
-                var u = (zone.Zone.Left + ((c + 0.5) * EvidenceZone.CellInches)) / zone.Rx;
-                var outside = (u * u) + (v * v) >= ShapeRadius * ShapeRadius;
-                ink[i] = (byte)(outside && grey[i] <= inkBelow && printed[i] == 0 ? 1 : 0);
+                output[c] = (byte)((c < skipFrom || c > skipTo) && line[c] <= inkBelow && mask[c] == 0 ? 1 : 0);
             }
         }
     }
@@ -117,23 +138,15 @@ public static class MeasureBubbleEvidence
     private static double Beside(EvidenceZone zone, ReadOnlySpan<byte> grey, ReadOnlySpan<byte> print, int inkBelow, int side)
     {
         var (cols, rows) = (zone.Columns, zone.Rows);
+        int Column(double x) => Math.Clamp((int)Math.Round(((x - zone.Zone.Left) / EvidenceZone.CellInches) - 0.5), 0, cols - 1);
+        int Row(double y) => Math.Clamp((int)Math.Round(((y - zone.Zone.Top) / EvidenceZone.CellInches) - 0.5), 0, rows - 1);
+        var (c0, c1) = side > 0 ? (Column(1.35 * zone.Rx), Column(3.0 * zone.Rx)) : (Column(-3.0 * zone.Rx), Column(-1.35 * zone.Rx));
+        var (r0, r1) = (Row(-zone.Ry), Row(zone.Ry));
         int all = 0, dark = 0, printed = 0;
-        for (var r = 0; r < rows; r++)
+        for (var r = r0; r <= r1; r++)
         {
-            var v = (zone.Zone.Top + ((r + 0.5) * EvidenceZone.CellInches)) / zone.Ry;
-            if (Math.Abs(v) > 1.0)
+            for (var c = c0; c <= c1; c++)
             {
-                continue;
-            }
-
-            for (var c = 0; c < cols; c++)
-            {
-                var u = side * (zone.Zone.Left + ((c + 0.5) * EvidenceZone.CellInches)) / zone.Rx;
-                if (u is < 1.35 or > 3.0)
-                {
-                    continue;
-                }
-
                 var i = (r * cols) + c;
                 all++;
                 dark += grey[i] <= inkBelow ? 1 : 0;
@@ -149,12 +162,16 @@ public static class MeasureBubbleEvidence
         var (cols, rows) = (zone.Columns, zone.Rows);
         var cellArea = EvidenceZone.CellInches * EvidenceZone.CellInches;
         var shapes = new List<InkShape>();
-        for (var start = 0; start < cols * rows; start++)
+        var start = -1;
+        while (true)
         {
-            if (ink[start] != 1)
+            var next = ink[(start + 1)..].IndexOf((byte)1);
+            if (next < 0)
             {
-                continue;
+                break;
             }
+
+            start += next + 1;
 
             // Flood fill (8-connected); visited cells become 2.
             var top = 0;
@@ -241,13 +258,19 @@ public static class MeasureBubbleEvidence
         sectorAll.Clear();
         sectorInk.Clear();
         var (irx, iry) = (1 / zone.Rx, 1 / zone.Ry);
+        var (ox, oy) = frame.ToInches(0, 0);
+        var (ax, ay) = frame.ToInches(1, 0);
+        // Oval coordinates advance by a constant step per pixel (the frame is affine).
+        var (ux, vx) = ((ax - ox) * irx, (ay - oy) * iry);
         for (var y = y0; y <= y1; y++)
         {
             var row = image.Row(y);
+            var (rowDx, rowDy) = frame.ToInches(x0, y);
+            var (u, v) = ((rowDx * irx) - ux, (rowDy * iry) - vx);
             for (var x = x0; x <= x1; x++)
             {
-                var (dx, dy) = frame.ToInches(x, y);
-                var (u, v) = (dx * irx, dy * iry);
+                u += ux;
+                v += vx;
                 var r2 = (u * u) + (v * v);
                 var g = row[x];
                 if (r2 < InnerRadius * InnerRadius)
@@ -272,8 +295,9 @@ public static class MeasureBubbleEvidence
                         smudged++;
                     }
                 }
-                else if (r2 > CrossingInner * CrossingInner && r2 < CrossingOuter * CrossingOuter)
+                else if (((x + y) & 1) == 0 && r2 > CrossingInner * CrossingInner && r2 < CrossingOuter * CrossingOuter)
                 {
+                    // A checkerboard of the ring is plenty to see where strokes cross it.
                     var s = Sector(u, v);
                     sectorAll[s]++;
                     sectorInk[s] += g <= inkLevel ? 1 : 0;

@@ -1,12 +1,14 @@
 using CentralCount.Election;
 using CentralCount.Election.Layout;
 using CentralCount.MarkInterpreter.Interpretation;
-using CentralCount.TestDeck.Rendering;
 
-namespace CentralCount.Cli;
+namespace CentralCount.TestDeck.Rendering;
 
-/// <summary>Blank pages for the interpreter's reference: our own styles rendered as printed; imported layouts have none.</summary>
-public static class BlankPages
+/// <summary>
+/// Blank pages for the interpreter's reference: our own styles rendered exactly as printed, so voter
+/// ink can be told from print anywhere near a position. Imported layouts have no rendering.
+/// </summary>
+public static class RenderedBlankPages
 {
     private const int Dpi = 200;
 
