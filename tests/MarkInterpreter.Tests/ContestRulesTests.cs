@@ -117,4 +117,19 @@ public sealed class ContestRulesTests
         Assert.Equal("a", NameMatch.Declared(Council, "Ann Alderr", federalWriteInAbsentee: true));
         Assert.Null(NameMatch.Declared(Council, "Zed", federalWriteInAbsentee: true));
     }
+
+    [Fact]
+    public void A_card_with_votes_in_two_parties_primaries_goes_to_the_board_under_1703_1_c()
+    {
+        CandidateContest Primary(string id, string party) => new(id, id, "d", party, 1, [new(id + "-x", "X", [party])], 0, []);
+        ContestReading Read(Contest c, ContestOutcome o) => new(c, o, null, []);
+        var dem = Primary("gov-dem", "dem");
+        var rep = Primary("gov-rep", "rep");
+        var measure = new MeasureContest("bond", "Bond", "d", MeasureKind.BallotIssue, "text", new("bond-yes", "Yes"), new("bond-no", "No"));
+        var oneParty = ApplyPrimaryRule.OnePartyOnly([Read(dem, ContestOutcome.Counted(["gov-dem-x"])), Read(rep, ContestOutcome.Undervote), Read(measure, ContestOutcome.Counted(["bond-yes"]))]);
+        Assert.Equal(OutcomeKind.Counted, oneParty[0].Outcome.Kind);
+        var crossover = ApplyPrimaryRule.OnePartyOnly([Read(dem, ContestOutcome.Counted(["gov-dem-x"])), Read(rep, ContestOutcome.Counted(["gov-rep-x"])), Read(measure, ContestOutcome.Counted(["bond-yes"]))]);
+        Assert.All(crossover.Take(2), c => Assert.Equal("1703(1)(c)", c.Outcome.Clause!.Id));
+        Assert.Equal(OutcomeKind.Counted, crossover[2].Outcome.Kind);
+    }
 }

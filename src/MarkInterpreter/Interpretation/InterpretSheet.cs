@@ -1,5 +1,4 @@
 using CentralCount.Election;
-using CentralCount.Election.Rules;
 using CentralCount.Imaging;
 using CentralCount.MarkInterpreter.Registration;
 
@@ -57,21 +56,6 @@ public sealed class InterpretSheet(BallotReferences references)
             .GroupBy(p => p.Located.Position.ContestId, StringComparer.Ordinal)
             .Select(g => ApplyContestRules.Apply(Election.Contest(g.Key), [.. g.Select(p => new PositionMark(p.Located.Position, p.Mark))], settings))
             .ToList();
-        return new SheetInterpretation(pages, OnePartyOnly(byContest));
-    }
-
-    // ARM 44.3.1703(1)(c): on a card carrying several parties' primaries, votes in more than one
-    // party's contests count in none of them; the board confirms.
-    private static List<ContestReading> OnePartyOnly(List<ContestReading> contests)
-    {
-        var voted = contests.Where(c => c.Contest.PartyId is not null && c.Outcome.Kind != OutcomeKind.Undervote)
-            .Select(c => c.Contest.PartyId!).Distinct(StringComparer.Ordinal).ToList();
-        if (voted.Count < 2)
-        {
-            return contests;
-        }
-
-        return [.. contests.Select(c => c.Contest.PartyId is null || c.Outcome.Kind == OutcomeKind.Undervote ? c
-            : c with { Outcome = ContestOutcome.ToBoard(MontanaRules.PrimaryCrossover, ContestOutcome.Undervote) })];
+        return new SheetInterpretation(pages, ApplyPrimaryRule.OnePartyOnly(byContest));
     }
 }
