@@ -19,6 +19,14 @@ public static class ElectionFiles
             throw new ElectionDefinitionException(path, [new DefinitionProblem("$", $"cannot read the file: {e.Message}")]);
         }
 
+        return Read(bytes, path);
+    }
+
+    /// <summary>Reads an election from its file's bytes; <paramref name="name"/> is used in messages.</summary>
+    public static ElectionDefinition Read(byte[] bytes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var path = name;
         // Our files carry a format tag near the top; VxSuite's carry gridLayouts and no tag.
         var head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
         return head.Contains(ElectionLoader.FormatTag, StringComparison.Ordinal) || !Encoding.UTF8.GetString(bytes).Contains("\"gridLayouts\"", StringComparison.Ordinal)

@@ -11,7 +11,7 @@ internal static class ElectionCommand
 {
     public static Command Create()
     {
-        var command = new Command("election", "Check, show or generate election definitions.");
+        var command = new Command("election", "Check, show, generate or load election definitions.");
         var file = new Argument<FileInfo>("file") { Description = "Election definition (CentralCount JSON or VxSuite election.json)." };
         var show = new Command("show", "Check an election definition and summarise it: contests, precincts, ballot styles, pages.") { file };
         show.SetAction(parse => Show(parse.GetValue(file)!));
@@ -33,7 +33,40 @@ internal static class ElectionCommand
             return ExitCodes.Success;
         });
         command.Subcommands.Add(samples);
+
+        var store = StoreOption.Create();
+        var load = new Command("load", "Load the election a count store will count (once per store; the same file again is accepted).") { file, store };
+        load.SetAction(parse => Load(parse.GetValue(file)!, parse.GetValue(store)!));
+        command.Subcommands.Add(load);
         return command;
+    }
+
+    public static int Load(FileInfo file, FileInfo storeFile)
+    {
+        var election = TryOpen(file);
+        if (election is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using var store = StoreOption.TryOpen(storeFile, needElection: false);
+        if (store is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            store.LoadElection(File.ReadAllBytes(file.FullName), file.FullName);
+        }
+        catch (ScanPipeline.Store.CountStoreException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        Console.WriteLine($"{store.Path}: counting {election.Title} ({election.Id}, hash {election.Hash.Prefix}); {election.BallotStyles.Count} ballot styles");
+        return ExitCodes.Success;
     }
 
     /// <summary>Loads a definition or prints every problem; null when it could not be loaded.</summary>

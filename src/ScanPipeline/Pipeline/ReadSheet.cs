@@ -1,0 +1,108 @@
+using System.Text.Json;
+using CentralCount.Election;
+using CentralCount.Imaging;
+using CentralCount.MarkInterpreter.Interpretation;
+using CentralCount.MarkInterpreter.Registration;
+using CentralCount.ScanPipeline.Store;
+
+namespace CentralCount.ScanPipeline.Pipeline;
+
+/// <summary>
+/// Decodes, registers and interprets one sheet and turns it into the record the store keeps:
+/// counted with every contest's outcome, or rejected with the reason. Pixels are pooled and
+/// returned before the record leaves.
+/// </summary>
+public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registrar, InterpretSheet interpreter, PixelMemoryPool pool)
+{
+    private readonly ImageDecoder _decoder = new(pool);
+
+    public SheetRecord Read(RawSheet raw, string batchId)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var images = new List<(string File, PixelImage? Image)>();
+        try
+        {
+            var pages = new List<SheetPage>();
+            foreach (var (file, bytes) in raw.Back is null ? [(raw.Files.Front, raw.Front)] : new[] { (raw.Files.Front, raw.Front), (raw.Files.Back!, raw.Back) })
+            {
+                PixelImage? image = null;
+                PageRegistration registration;
+                try
+                {
+                    image = _decoder.DecodeGray(bytes, file);
+                    registration = registrar.Register(image);
+                }
+                catch (ImagingException e)
+                {
+                    registration = PageRegistration.Rejected(new PageReject(RejectReason.UnreadableImage, e.Message));
+                }
+
+                images.Add((file, image));
+                pages.Add(new SheetPage(file, registration));
+            }
+
+            var sheet = SheetAssembler.Assemble(pages[0], pages.Count > 1 ? pages[1] : null);
+            if (!sheet.IsRead)
+            {
+                return Record(raw, batchId, SheetStatus.Rejected, sheet.Reject!.Reason.Name(), sheet.Reject.Detail, null, null, null, []);
+            }
+
+            var byFile = images.ToDictionary(i => i.File, i => i.Image!);
+            var reading = interpreter.Sheet([.. sheet.Pages.Select(p => interpreter.Page(byFile[p.File], p.Registration))]);
+            var style = election.FindStyle(reading.Pages[0].Identity.StyleId)!;
+            return Record(raw, batchId, SheetStatus.Counted, null, null, style.Id, style.PrecinctIds.Count == 1 ? style.PrecinctIds[0] : null,
+                Json(reading), [.. reading.Contests.Select(c => new ContestRecord(c.Contest.Id, c.Outcome))]);
+        }
+        finally
+        {
+            images.ForEach(i => i.Image?.Dispose());
+        }
+    }
+
+    private static SheetRecord Record(RawSheet raw, string batchId, SheetStatus status, string? reason, string? detail, string? style, string? precinct, string? reading, IReadOnlyList<ContestRecord> contests) =>
+        new(batchId, raw.Files.Seq, Path.GetFileName(raw.Files.Front), raw.Files.Back is null ? null : Path.GetFileName(raw.Files.Back), raw.ContentHash,
+            status, reason, detail, style, precinct, reading, contests);
+
+    // The machine's reading kept with the sheet: per position its class and scores, for the board and the CVR.
+    private static string Json(SheetInterpretation reading)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartArray();
+            foreach (var page in reading.Pages)
+            {
+                foreach (var p in page.Positions)
+                {
+                    var position = p.Located.Position;
+                    w.WriteStartObject();
+                    w.WriteString("side", page.Identity.Side == Election.Layout.PageSide.Front ? "front" : "back");
+                    w.WriteString("contestId", position.ContestId);
+                    if (position.OptionId is { } option)
+                    {
+                        w.WriteString("optionId", option);
+                    }
+                    else
+                    {
+                        w.WriteNumber("writeInIndex", position.WriteInIndex!.Value);
+                    }
+
+                    w.WriteString("markClass", p.Mark.Class.Name());
+                    w.WriteNumber("fill", p.Evidence.Fill);
+                    w.WriteNumber("x", Math.Round(p.Located.Center.X, 1));
+                    w.WriteNumber("y", Math.Round(p.Located.Center.Y, 1));
+                    if (p.Mark.WrittenIn)
+                    {
+                        w.WriteBoolean("writtenIn", true);
+                    }
+
+                    w.WriteEndObject();
+                }
+            }
+
+            w.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using CentralCount.ScanPipeline.Ingest;
+using CentralCount.ScanPipeline.Store;
+
+namespace CentralCount.ScanPipeline.Pipeline;
+
+/// <summary>Where a scan stands: sheets read, how they ended, and the pace.</summary>
+public sealed record ScanProgress(int Total, int Recorded, int Counted, int Rejected, int Duplicates, int BoardItems, double SheetsPerSecond);
+
+/// <summary>
+/// One batch through the pipeline of the design brief: files are read and hashed, then decoded,
+/// registered and interpreted by parallel workers, then recorded in batch order by a single
+/// writer. Channels between the stages are bounded, so the slowest stage sets the pace and
+/// memory stays flat. Sheets already recorded for this batch are skipped, so a scan stopped at
+/// any moment (even killed) resumes where the store left off.
+/// </summary>
+public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int workers)
+{
+    private const int RecordGroup = 32;
+
+    public async Task<ScanProgress> RunAsync(string folder, BatchInfo batch, IProgress<ScanProgress>? progress, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        store.StartBatch(batch);
+        var done = store.RecordedSeqs(batch.Id);
+        var files = PairSheetFiles.InFolder(folder).Where(f => !done.Contains(f.Seq)).ToList();
+        var raw = Channel.CreateBounded<RawSheet>(new BoundedChannelOptions(2 * workers) { SingleWriter = true });
+        var read = Channel.CreateBounded<(int Index, SheetRecord Record)>(new BoundedChannelOptions(4 * workers) { SingleReader = true });
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var token = linked.Token;
+
+        var ingest = Task.Run(async () =>
+        {
+            try
+            {
+                for (var i = 0; i < files.Count; i++)
+                {
+                    await raw.Writer.WriteAsync(await RawSheet.ReadAsync(i, files[i], token).ConfigureAwait(false), token).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                raw.Writer.TryComplete();
+            }
+        }, token);
+
+        var readersDone = Enumerable.Range(0, Math.Max(1, workers)).Select(_ => Task.Run(async () =>
+        {
+            var reader = readers();
+            await foreach (var sheet in raw.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                var record = reader.Read(sheet, batch.Id);
+                KeepImages(sheet);
+                await read.Writer.WriteAsync((sheet.Index, record), token).ConfigureAwait(false);
+            }
+        }, token)).ToArray();
+        var closeRead = Task.WhenAll(readersDone).ContinueWith(t => read.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+
+        var state = new ScanProgress(files.Count + done.Count, done.Count, 0, 0, 0, 0, 0);
+        var clock = Stopwatch.StartNew();
+        var pending = new SortedDictionary<int, SheetRecord>();
+        var next = 0;
+        try
+        {
+            await foreach (var (index, record) in read.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                pending[index] = record;
+                var group = new List<SheetRecord>();
+                while (pending.Remove(next, out var ready))
+                {
+                    group.Add(ready);
+                    next++;
+                    if (group.Count == RecordGroup)
+                    {
+                        state = Write(group, state, clock, progress);
+                        group.Clear();
+                    }
+                }
+
+                if (group.Count > 0)
+                {
+                    state = Write(group, state, clock, progress);
+                }
+            }
+
+            await Task.WhenAll([ingest, closeRead]).ConfigureAwait(false);
+        }
+        catch
+        {
+            await linked.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return state;
+    }
+
+    private ScanProgress Write(List<SheetRecord> group, ScanProgress state, Stopwatch clock, IProgress<ScanProgress>? progress)
+    {
+        var statuses = store.Record(group);
+        for (var i = 0; i < group.Count; i++)
+        {
+            state = statuses[i] switch
+            {
+                SheetStatus.Counted => state with { Counted = state.Counted + 1, BoardItems = state.BoardItems + group[i].Contests.Count(c => c.Outcome.Kind == Election.Rules.OutcomeKind.Board) },
+                SheetStatus.Rejected => state with { Rejected = state.Rejected + 1 },
+                _ => state with { Duplicates = state.Duplicates + 1 },
+            };
+        }
+
+        state = state with { Recorded = state.Recorded + group.Count, SheetsPerSecond = Math.Round((state.Counted + state.Rejected) / Math.Max(0.001, clock.Elapsed.TotalSeconds), 1) };
+        progress?.Report(state);
+        return state;
+    }
+
+    // Images are kept by content, written once, so the board and the exports can show any sheet.
+    private void KeepImages(RawSheet sheet)
+    {
+        Directory.CreateDirectory(store.ImagesFolder);
+        foreach (var (file, bytes, hash) in new[] { (sheet.Files.Front, sheet.Front, sheet.FrontHash), (sheet.Files.Back, sheet.Back, sheet.BackHash) })
+        {
+            if (file is null || bytes is null || hash is null)
+            {
+                continue;
+            }
+
+            var path = Path.Combine(store.ImagesFolder, hash + Path.GetExtension(file).ToLowerInvariant());
+            if (!File.Exists(path))
+            {
+                var temp = path + "." + Environment.CurrentManagedThreadId + ".tmp";
+                File.WriteAllBytes(temp, bytes);
+                File.Move(temp, path, overwrite: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+namespace CentralCount.ScanPipeline.Store;
+
+/// <summary>The count store's tables. The version is kept in the store; a store of another version is refused, never guessed at.</summary>
+internal static class StoreSchema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE schema_version (version INTEGER NOT NULL);
+        CREATE TABLE election (
+            hash TEXT PRIMARY KEY,
+            id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            definition BLOB NOT NULL,
+            loaded_at TEXT NOT NULL);
+        CREATE TABLE batches (
+            id TEXT PRIMARY KEY,
+            station TEXT NOT NULL,
+            operator TEXT,
+            expected_sheets INTEGER,
+            folder TEXT NOT NULL,
+            started_at TEXT NOT NULL);
+        CREATE TABLE sheets (
+            id INTEGER PRIMARY KEY,
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            seq INTEGER NOT NULL,
+            front_file TEXT NOT NULL,
+            back_file TEXT,
+            content_hash TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('counted', 'rejected', 'duplicate')),
+            duplicate_of INTEGER REFERENCES sheets(id),
+            reject_reason TEXT,
+            reject_detail TEXT,
+            style_id TEXT,
+            precinct_id TEXT,
+            reading TEXT,
+            recorded_at TEXT NOT NULL,
+            UNIQUE (batch_id, seq));
+        CREATE UNIQUE INDEX sheets_once ON sheets(content_hash) WHERE status <> 'duplicate';
+        CREATE TABLE contest_results (
+            sheet_id INTEGER NOT NULL REFERENCES sheets(id) ON DELETE CASCADE,
+            contest_id TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('counted', 'undervote', 'overvote', 'board')),
+            votes TEXT NOT NULL,
+            clause TEXT,
+            suggested_outcome TEXT,
+            suggested_votes TEXT,
+            PRIMARY KEY (sheet_id, contest_id));
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL);
+        """;
+}
