@@ -31,17 +31,18 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public void Demo_makes_ballots_and_registers_every_sheet()
+    public void Demo_scans_a_deck_into_a_fresh_store_and_its_tallies_match_the_truth()
     {
         var output = Directory.CreateTempSubdirectory("demo");
         try
         {
-            var (code, text, error) = CliRunner.Run("demo", "--out", output.FullName, "--sheets", "4");
-            Assert.True(code == 0, error);
-            Assert.Contains("Registered every page", text, StringComparison.Ordinal);
+            var (code, text, error) = CliRunner.Run("demo", "--out", output.FullName, "--sheets", "12");
+            Assert.True(code == 0, text + error);
+            Assert.Contains("Every vote the machine counted equals the deck's truth", text, StringComparison.Ordinal);
+            Assert.Contains("Board queue:", text, StringComparison.Ordinal);
+            Assert.Contains("chain intact", text, StringComparison.Ordinal);
             Assert.Contains("All checks passed", text, StringComparison.Ordinal);
-            Assert.Contains("it does not count votes yet", text, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(output.FullName, "scans", "manifest.json")));
+            Assert.True(File.Exists(Path.Combine(output.FullName, "count.db")));
         }
         finally
         {

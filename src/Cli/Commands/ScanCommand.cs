@@ -71,7 +71,11 @@ internal static class ScanCommand
         using var pool = new PixelMemoryPool();
         var references = RenderedBlankPages.References(election);
         var registrar = new PageRegistrar(election, RegistrationSettings.Default with { TestCount = test });
-        var scan = new ScanBatch(store, () => new ReadSheet(election, registrar, new InterpretSheet(references), pool), Math.Max(1, workers));
+        var scan = new ScanBatch(store, () => new ReadSheet(election, registrar, new InterpretSheet(references), pool), Math.Max(1, workers))
+        {
+            // In a hot folder the scanner may still be writing: wait until a file has been left alone for two seconds.
+            SettleTime = watch ? TimeSpan.FromSeconds(2) : null,
+        };
         var interactive = !Console.IsOutputRedirected;
         var last = DateTime.UtcNow;
         var progress = new SynchronousProgress(p =>
@@ -122,7 +126,7 @@ internal static class ScanCommand
             Console.WriteLine($"stopped; every sheet recorded so far is kept. Run the same command again to continue batch {batch.Id}.");
             return ExitCodes.Success;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or CountStoreException)
         {
             Console.WriteLine();
             Console.Error.WriteLine($"scan stopped: {e.Message}. Every sheet recorded so far is kept; fix the cause and run the same command again to continue.");

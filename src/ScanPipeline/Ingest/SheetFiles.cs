@@ -14,10 +14,24 @@ public static class PairSheetFiles
 
     public static bool IsImage(string path) => Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
-    public static IReadOnlyList<SheetFiles> InFolder(string folder)
+    /// <summary>
+    /// The folder's sheets. With <paramref name="settled"/>, a scanner may still be writing: only
+    /// files untouched for that long count, and only up to the first that is not (later sheets wait
+    /// for the next look, so numbering never shifts).
+    /// </summary>
+    public static IReadOnlyList<SheetFiles> InFolder(string folder, TimeSpan? settled = null, TimeProvider? clock = null)
     {
         var files = Directory.EnumerateFiles(folder).Where(IsImage).Order(StringComparer.Ordinal).ToList();
-        return Pair(files);
+        if (settled is not { } wait)
+        {
+            return Pair(files);
+        }
+
+        var cutoff = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime - wait;
+        var ready = files.TakeWhile(f => File.GetLastWriteTimeUtc(f) <= cutoff).ToList();
+        var sheets = Pair(ready);
+        // A sheet whose other page is still being written waits too.
+        return ready.Count < files.Count && sheets.Count > 0 && sheets[^1].Back is null ? [.. sheets.Take(sheets.Count - 1)] : sheets;
     }
 
     public static IReadOnlyList<SheetFiles> Pair(IReadOnlyList<string> files)

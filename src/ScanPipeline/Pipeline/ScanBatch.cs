@@ -19,12 +19,15 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
 {
     private const int RecordGroup = 32;
 
+    /// <summary>When set, files are taken only once nothing has written to them for this long (a watched hot folder).</summary>
+    public TimeSpan? SettleTime { get; init; }
+
     public async Task<ScanProgress> RunAsync(string folder, BatchInfo batch, IProgress<ScanProgress>? progress, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(batch);
         store.StartBatch(batch);
         var done = store.RecordedSeqs(batch.Id);
-        var files = PairSheetFiles.InFolder(folder).Where(f => !done.Contains(f.Seq)).ToList();
+        var files = PairSheetFiles.InFolder(folder, SettleTime).Where(f => !done.Contains(f.Seq)).ToList();
         var raw = Channel.CreateBounded<RawSheet>(new BoundedChannelOptions(2 * workers) { SingleWriter = true });
         var read = Channel.CreateBounded<(int Index, SheetRecord Record)>(new BoundedChannelOptions(4 * workers) { SingleReader = true });
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -48,11 +51,21 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
         var readersDone = Enumerable.Range(0, Math.Max(1, workers)).Select(_ => Task.Run(async () =>
         {
             var reader = readers();
-            await foreach (var sheet in raw.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            try
             {
-                var record = reader.Read(sheet, batch.Id);
-                KeepImages(sheet);
-                await read.Writer.WriteAsync((sheet.Index, record), token).ConfigureAwait(false);
+                await foreach (var sheet in raw.Reader.ReadAllAsync(token).ConfigureAwait(false))
+                {
+                    var record = reader.Read(sheet, batch.Id);
+                    KeepImages(sheet);
+                    await read.Writer.WriteAsync((sheet.Index, record), token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failure here (a full disk, say) stops the whole run at once: nothing after it is recorded.
+                read.Writer.TryComplete(e);
+                await linked.CancelAsync().ConfigureAwait(false);
+                throw;
             }
         }, token)).ToArray();
         var closeRead = Task.WhenAll(readersDone).ContinueWith(t => read.Writer.TryComplete(t.Exception), TaskScheduler.Default);
@@ -85,6 +98,12 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
             }
 
             await Task.WhenAll([ingest, closeRead]).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // Cancelled from inside: a stage failed; its error is the one to report.
+            await Task.WhenAll(readersDone.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            throw readersDone.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).FirstOrDefault() ?? new OperationCanceledException();
         }
         catch
         {

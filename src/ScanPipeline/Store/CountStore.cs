@@ -136,6 +136,18 @@ public sealed class CountStore : IDisposable
     public IReadOnlyList<SheetStatus> Record(IReadOnlyList<SheetRecord> sheets)
     {
         ArgumentNullException.ThrowIfNull(sheets);
+        try
+        {
+            return RecordAll(sheets);
+        }
+        catch (SqliteException e)
+        {
+            throw new CountStoreException($"{Path}: could not record {sheets.Count} sheet(s), none of them was kept ({e.Message})", e);
+        }
+    }
+
+    private List<SheetStatus> RecordAll(IReadOnlyList<SheetRecord> sheets)
+    {
         var statuses = new List<SheetStatus>(sheets.Count);
         using var tx = Begin();
         foreach (var sheet in sheets)

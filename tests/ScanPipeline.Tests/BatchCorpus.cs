@@ -1,0 +1,69 @@
+using CentralCount.Election;
+using CentralCount.Election.Loading;
+using CentralCount.Imaging;
+using CentralCount.MarkInterpreter.Interpretation;
+using CentralCount.MarkInterpreter.Registration;
+using CentralCount.ScanPipeline.Pipeline;
+using CentralCount.ScanPipeline.Store;
+using CentralCount.TestDeck.Corpus;
+using CentralCount.TestDeck.Design;
+using CentralCount.TestDeck.Rendering;
+using CentralCount.TestDeck.Samples;
+
+namespace CentralCount.ScanPipeline.Tests;
+
+/// <summary>A small golden batch made once for the pipeline tests, and helpers to scan folders into fresh stores.</summary>
+public sealed class BatchCorpus : IDisposable
+{
+    public BatchCorpus()
+    {
+        Election = BallotLayoutPlanner.Plan(MontanaSampleElections.GeneralContent());
+        Root = Directory.CreateTempSubdirectory("pipeline").FullName;
+        Folder = Path.Combine(Root, "batch");
+        using var generator = new GoldenCorpusGenerator(Election);
+        Manifest = generator.Generate(new CorpusOptions(10, 31), Folder);
+        References = RenderedBlankPages.References(Election);
+    }
+
+    public ElectionDefinition Election { get; }
+
+    public string Root { get; }
+
+    public string Folder { get; }
+
+    public CorpusManifest Manifest { get; }
+
+    public BallotReferences References { get; }
+
+    public int ReadableSheets => Manifest.Sheets.Count(s => s.ExpectedReject == "none");
+
+    /// <summary>A copy of the batch folder (images only) to change for one test.</summary>
+    public string CopyBatch(string name)
+    {
+        var copy = Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(copy);
+        foreach (var f in Directory.GetFiles(Folder).Where(f => !f.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+        }
+
+        return copy;
+    }
+
+    public CountStore NewStore(string? folder = null)
+    {
+        var dir = folder ?? Path.Combine(Root, "store-" + Guid.NewGuid().ToString("N")[..8]);
+        var store = CountStore.Open(Path.Combine(dir, "count.db"));
+        store.LoadElection(ElectionWriter.Write(Election), "montana-general-2026.json");
+        return store;
+    }
+
+    public async Task<ScanProgress> ScanAsync(CountStore store, string folder, string batchId, PixelMemoryPool pool)
+    {
+        var registrar = new PageRegistrar(Election);
+        var scan = new ScanBatch(store, () => new ReadSheet(Election, registrar, new InterpretSheet(References), pool), 2);
+        return await scan.RunAsync(folder, new BatchInfo(batchId, "station-1", null, null, folder), null, CancellationToken.None);
+    }
+
+    public void Dispose() => Directory.Delete(Root, true);
+}

@@ -1,0 +1,123 @@
+using CentralCount.Imaging;
+using CentralCount.ScanPipeline.Ingest;
+using CentralCount.ScanPipeline.Store;
+
+namespace CentralCount.ScanPipeline.Tests;
+
+/// <summary>The pipeline and store under the things that go wrong in a counting center: nothing lost, nothing counted twice.</summary>
+public sealed class PipelineTests(BatchCorpus corpus) : IClassFixture<BatchCorpus>, IDisposable
+{
+    private readonly PixelMemoryPool _pool = new();
+
+    [Fact]
+    public async Task Every_sheet_is_counted_once_and_copies_of_it_are_duplicates_never_counted()
+    {
+        using var store = corpus.NewStore();
+        var first = await corpus.ScanAsync(store, corpus.Folder, "b1", _pool);
+        Assert.Equal(corpus.ReadableSheets, first.Counted);
+        var contests = store.ContestResults().Count();
+
+        // The same images again, under other names and in another batch.
+        var copy = corpus.CopyBatch("copies");
+        foreach (var f in Directory.GetFiles(copy))
+        {
+            File.Move(f, Path.Combine(copy, "again-" + Path.GetFileName(f)));
+        }
+
+        var again = await corpus.ScanAsync(store, copy, "b2", _pool);
+        Assert.Equal(0, again.Counted);
+        Assert.Equal(corpus.ReadableSheets + (corpus.Manifest.Sheets.Count - corpus.ReadableSheets), again.Duplicates + again.Rejected);
+        Assert.Equal(contests, store.ContestResults().Count());
+        Assert.Null(AuditChain.FirstBreak(store.AuditLog()));
+    }
+
+    [Fact]
+    public async Task Scanning_a_batch_again_resumes_and_a_rescan_replaces_it_with_an_audit_entry()
+    {
+        using var store = corpus.NewStore();
+        await corpus.ScanAsync(store, corpus.Folder, "b1", _pool);
+        var resumed = await corpus.ScanAsync(store, corpus.Folder, "b1", _pool);
+        Assert.Equal(0, resumed.Counted + resumed.Rejected + resumed.Duplicates);
+
+        var removed = store.ReplaceBatch("b1", "test");
+        Assert.Equal(corpus.Manifest.Sheets.Count, removed);
+        var rescanned = await corpus.ScanAsync(store, corpus.Folder, "b1", _pool);
+        Assert.Equal(corpus.ReadableSheets, rescanned.Counted);
+        Assert.Contains(store.AuditLog(), e => e.Kind == "batch-rescan");
+        Assert.Null(AuditChain.FirstBreak(store.AuditLog()));
+    }
+
+    [Fact]
+    public async Task A_corrupt_and_a_half_written_file_reject_their_sheets_with_a_reason_and_the_rest_count()
+    {
+        var folder = corpus.CopyBatch("damaged");
+        var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
+        File.WriteAllBytes(files[4], [.. Enumerable.Repeat((byte)0x5A, 5000)]);
+        var half = File.ReadAllBytes(files[9]);
+        File.WriteAllBytes(files[9], half[..(half.Length / 2)]);
+        using var store = corpus.NewStore();
+        var result = await corpus.ScanAsync(store, folder, "b1", _pool);
+        var batch = Assert.Single(store.Batches());
+        Assert.Equal(corpus.Manifest.Sheets.Count, batch.Scanned);
+        Assert.True(batch.RejectReasons.GetValueOrDefault("unreadable-image") >= 2, string.Join(", ", batch.RejectReasons));
+        Assert.True(result.Counted >= corpus.ReadableSheets - 2);
+    }
+
+    [Fact]
+    public void In_a_watched_folder_a_file_still_being_written_waits_for_the_next_look()
+    {
+        var folder = corpus.CopyBatch("hot");
+        var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
+        foreach (var f in files)
+        {
+            File.SetLastWriteTimeUtc(f, DateTime.UtcNow.AddMinutes(-1));
+        }
+
+        File.SetLastWriteTimeUtc(files[^1], DateTime.UtcNow);
+        var sheets = PairSheetFiles.InFolder(folder, TimeSpan.FromSeconds(2));
+        Assert.Equal(corpus.Manifest.Sheets.Count - 1, sheets.Count);
+        Assert.All(sheets, s => Assert.NotNull(s.Back));
+        Assert.Equal(corpus.Manifest.Sheets.Count, PairSheetFiles.InFolder(folder).Count);
+    }
+
+    [Fact]
+    public async Task A_full_disk_stops_the_scan_keeps_what_was_recorded_and_the_scan_resumes_once_there_is_room()
+    {
+        var mount = Path.Combine(corpus.Root, "small-disk-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(mount);
+        Run("mount", $"-t tmpfs -o size=2m tmpfs {mount}");
+        try
+        {
+            using (var store = corpus.NewStore(mount))
+            {
+                var error = await Record.ExceptionAsync(() => corpus.ScanAsync(store, corpus.Folder, "b1", _pool));
+                Assert.True(error is IOException or CountStoreException, $"expected a disk-full error, got {error}");
+                Assert.Null(AuditChain.FirstBreak(store.AuditLog()));
+            }
+
+            Run("mount", $"-o remount,size=64m {mount}");
+            using (var store = CountStore.Open(Path.Combine(mount, "count.db")))
+            {
+                await corpus.ScanAsync(store, corpus.Folder, "b1", _pool);
+                var batch = Assert.Single(store.Batches());
+                Assert.Equal(corpus.Manifest.Sheets.Count, batch.Scanned);
+                Assert.Equal(corpus.ReadableSheets, batch.Counted);
+                Assert.Equal(0, batch.Duplicates);
+                Assert.Null(AuditChain.FirstBreak(store.AuditLog()));
+            }
+        }
+        finally
+        {
+            Run("umount", mount);
+        }
+    }
+
+    public void Dispose() => _pool.Dispose();
+
+    private static void Run(string command, string arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, arguments) { RedirectStandardError = true })!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{command} {arguments}: {process.StandardError.ReadToEnd()}");
+    }
+}
