@@ -10,4 +10,12 @@ if (args.Length > 0 && args[0] == "paired-decode")
     return;
 }
 
+// End to end against decode only:  ... -- throughput ELECTION FOLDER [pages] [workers] [--decode-only]
+if (args.Length > 2 && args[0] == "throughput")
+{
+    var numbers = args.Skip(3).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    await Throughput.RunAsync(args[1], args[2], numbers.Count > 0 ? numbers[0] : 2000, numbers.Count > 1 ? numbers[1] : Environment.ProcessorCount, args.Contains("--decode-only"));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

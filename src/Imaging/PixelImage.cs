@@ -54,7 +54,7 @@ public sealed unsafe class PixelImage : IDisposable
     }
 
     /// <summary>All pixels, row after row (rows are contiguous: stride is width × channels).</summary>
-    public Span<byte> Pixels => Memory.Span;
+    public Span<byte> Pixels => Memory.Span[..(Stride * Height)];
 
     public Span<byte> Row(int y)
     {

@@ -1,9 +1,11 @@
 namespace CentralCount.Imaging;
 
 /// <summary>
-/// Lends pixel memory by exact size and takes it back. A counting run decodes pages of a few
-/// sizes over and over, so blocks are reused rather than allocated per page; retained memory
-/// is capped so a run with odd sizes cannot grow without bound.
+/// Lends pixel memory by size class and takes it back. A counting run decodes pages of nearly
+/// the same size over and over (scanners crop a little differently each time), so a request is
+/// rounded up to its class (a power of two up to 1 MiB, whole MiB above) and blocks are reused
+/// rather than allocated per page; retained memory is capped so a run with odd sizes cannot
+/// grow without bound.
 /// </summary>
 public sealed class PixelMemoryPool : IDisposable
 {
@@ -16,7 +18,7 @@ public sealed class PixelMemoryPool : IDisposable
     private bool _disposed;
 
     /// <param name="maxRetainedBytes">Most bytes kept for reuse; returns beyond it are freed.</param>
-    public PixelMemoryPool(long maxRetainedBytes = 256L * 1024 * 1024)
+    public PixelMemoryPool(long maxRetainedBytes = 64L * 1024 * 1024)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxRetainedBytes);
         _maxRetainedBytes = maxRetainedBytes;
@@ -40,9 +42,17 @@ public sealed class PixelMemoryPool : IDisposable
         }
     }
 
+    /// <summary>The size of block lent for a request of <paramref name="length"/> bytes.</summary>
+    public static int SizeClass(int length)
+    {
+        const int MiB = 1 << 20;
+        return length <= MiB ? (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)length) : checked((length + MiB - 1) & ~(MiB - 1));
+    }
+
     public PixelMemory Rent(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
+        length = SizeClass(length);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using CentralCount.Cli.Verification;
 using CentralCount.Election.Loading;
 using CentralCount.ScanPipeline.Store;
-using CentralCount.Tabulation;
 using CentralCount.TestDeck.Corpus;
 using CentralCount.TestDeck.Design;
 using CentralCount.TestDeck.Samples;
@@ -101,21 +100,19 @@ internal static class DemoCommand
         TallyCommand.Run(storeFile, null, null, null);
 
         using var store = CountStore.Open(storeFile.FullName);
-        var actual = TallyContests.From(election, store.ContestResults().Select(r => new RecordedContest(r.BatchId, r.StyleId, r.PrecinctId, r.ContestId, r.Outcome, r.Votes)));
-        var queue = store.BoardQueue();
-        var held = queue.Select(q => (q.FrontFile, q.ContestId)).ToHashSet();
-        var differences = TallyVerifier.Differences(TallyVerifier.Expected(election, batchFolder, "batch-001", held), actual);
-        var cleanHeld = manifest.Sheets.SelectMany(s => s.Contests.Where(c => c.Outcome != "board" && s.Pages.Any(p => held.Contains((p.File, c.ContestId))))).Count();
+        var check = CountVerifier.Check(election, store, batchFolder, manifest, "batch-001");
+        var differences = check.Differences;
         Console.WriteLine();
         Console.WriteLine(differences.Count == 0
-            ? $"   Every vote the machine counted equals the deck's truth, in every contest; all {contests.Count(c => c.Outcome == "board")} questionable contests are held for the board" +
-              (cleanHeld > 0 ? $", and {cleanHeld} clean one(s) with it (a light or unusual fill the machine would not count alone)." : ".")
+            ? $"   Every vote the machine counted equals the deck's truth, in every contest; all {check.Questionable} questionable contests are held for the board" +
+              (check.CleanHeld > 0 ? $", and {check.CleanHeld} clean one(s) with it (a light or unusual fill the machine would not count alone)." : ".")
             : $"   {differences.Count} tally difference(s) from the deck's truth:");
         foreach (var d in differences.Take(20))
         {
             Console.WriteLine($"     {d}");
         }
 
+        var queue = store.BoardQueue();
         Console.WriteLine();
         Console.WriteLine($"6. Board queue: {queue.Count} contests wait for the board's decision");
         foreach (var (clause, n) in queue.GroupBy(q => q.Clause ?? "?").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())))

@@ -47,7 +47,59 @@ internal static class TestDeckCommand
         var verifyInterpretation = new Command("verify-interpretation", "Interpret every sheet of a corpus and compare each contest's outcome and clause with its manifest.") { election, corpusDir, show };
         verifyInterpretation.SetAction(parse => VerifyInterpretation(parse.GetValue(election)!, parse.GetValue(corpusDir)!, parse.GetValue(show)));
         command.Subcommands.Add(verifyInterpretation);
+
+        var storeDir = new Option<DirectoryInfo?>("--store-folder") { Description = "Where to make the fresh store (default: a temporary folder, removed afterwards)." };
+        var verifyCount = new Command("verify-count", "Scan a corpus into a fresh store through the whole pipeline and compare the tallies with its manifest.") { election, corpusDir, storeDir };
+        verifyCount.SetAction((parse, cancellation) => VerifyCountAsync(parse.GetValue(election)!, parse.GetValue(corpusDir)!, parse.GetValue(storeDir), cancellation));
+        command.Subcommands.Add(verifyCount);
         return command;
+    }
+
+    private static async Task<int> VerifyCountAsync(FileInfo file, DirectoryInfo corpus, DirectoryInfo? storeFolder, CancellationToken cancellation)
+    {
+        var election = ElectionCommand.TryOpen(file);
+        if (election is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var manifest = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(corpus.FullName, "manifest.json")), CorpusJsonContext.Default.CorpusManifest)!;
+        var folder = storeFolder ?? new DirectoryInfo(Path.Combine(Path.GetTempPath(), "centralcount-verify-" + Guid.NewGuid().ToString("N")[..8]));
+        var storeFile = new FileInfo(Path.Combine(folder.FullName, "count.db"));
+        try
+        {
+            if (ElectionCommand.Load(file, storeFile) != ExitCodes.Success)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var scanned = await ScanCommand.RunAsync(corpus, storeFile, "corpus", "station-1", null, manifest.Sheets.Count, false, false, Environment.ProcessorCount, manifest.Sheets.Count > 0 && manifest.Sheets[0].TestBallot, cancellation).ConfigureAwait(false);
+            if (scanned != ExitCodes.Success)
+            {
+                return scanned;
+            }
+
+            Console.WriteLine($"{manifest.Sheets.Count} sheets scanned in {clock.Elapsed.TotalSeconds:F0} s ({2 * manifest.Sheets.Count / clock.Elapsed.TotalSeconds:F1} pages/s)");
+            using var store = ScanPipeline.Store.CountStore.Open(storeFile.FullName);
+            var report = Verification.CountVerifier.Check(election, store, corpus.FullName, manifest, "corpus");
+            Console.WriteLine($"tally differences from the manifest (board items counted apart): {report.Differences.Count}");
+            foreach (var d in report.Differences.Take(30))
+            {
+                Console.WriteLine($"  {d}");
+            }
+
+            Console.WriteLine($"board items: {report.BoardItems} ({report.Questionable} questionable by the manifest, {report.CleanHeld} clean contests held with them)");
+            Console.WriteLine(report.Differences.Count == 0 ? "PASS" : "FAIL");
+            return report.Differences.Count == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
+        }
+        finally
+        {
+            if (storeFolder is null && folder.Exists)
+            {
+                folder.Delete(true);
+            }
+        }
     }
 
     private static int VerifyInterpretation(FileInfo file, DirectoryInfo corpus, int show)

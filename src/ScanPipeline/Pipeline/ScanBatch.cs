@@ -22,12 +22,17 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
     /// <summary>When set, files are taken only once nothing has written to them for this long (a watched hot folder).</summary>
     public TimeSpan? SettleTime { get; init; }
 
-    public async Task<ScanProgress> RunAsync(string folder, BatchInfo batch, IProgress<ScanProgress>? progress, CancellationToken cancellation)
+    public Task<ScanProgress> RunAsync(string folder, BatchInfo batch, IProgress<ScanProgress>? progress, CancellationToken cancellation) =>
+        RunAsync(PairSheetFiles.InFolder(folder, SettleTime), batch, progress, cancellation);
+
+    /// <summary>Scans the given sheets (in their order) as one batch.</summary>
+    public async Task<ScanProgress> RunAsync(IReadOnlyList<SheetFiles> sheets, BatchInfo batch, IProgress<ScanProgress>? progress, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(sheets);
         ArgumentNullException.ThrowIfNull(batch);
         store.StartBatch(batch);
         var done = store.RecordedSeqs(batch.Id);
-        var files = PairSheetFiles.InFolder(folder, SettleTime).Where(f => !done.Contains(f.Seq)).ToList();
+        var files = sheets.Where(f => !done.Contains(f.Seq)).ToList();
         var raw = Channel.CreateBounded<RawSheet>(new BoundedChannelOptions(2 * workers) { SingleWriter = true });
         var read = Channel.CreateBounded<(int Index, SheetRecord Record)>(new BoundedChannelOptions(4 * workers) { SingleReader = true });
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation);

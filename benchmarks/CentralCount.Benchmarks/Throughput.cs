@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using CentralCount.Election;
+using CentralCount.Imaging;
+using CentralCount.MarkInterpreter.Interpretation;
+using CentralCount.MarkInterpreter.Registration;
+using CentralCount.ScanPipeline.Ingest;
+using CentralCount.ScanPipeline.Pipeline;
+using CentralCount.ScanPipeline.Store;
+using CentralCount.TestDeck.Rendering;
+
+namespace CentralCount.Benchmarks;
+
+/// <summary>
+/// The end-to-end throughput benchmark: on the same files and the same number of cores, pages
+/// per second decoding only, against pages per second through the whole pipeline into a fresh
+/// store (read, hash, decode, register, interpret, record). Sheets are reused in order to reach
+/// the page count asked for (a repeat is fully read and then recorded as a duplicate), and the
+/// peak resident memory of the process is reported.
+/// </summary>
+internal static class Throughput
+{
+    public static async Task RunAsync(string electionFile, string folder, int pages, int workers, bool decodeOnly)
+    {
+        var election = ElectionFiles.Open(electionFile);
+        var sheets = PairSheetFiles.InFolder(folder).Where(s => s.Back is not null).ToList();
+        var wanted = Enumerable.Range(0, (pages + 1) / 2).Select(i => sheets[i % sheets.Count] with { Seq = i + 1 }).ToList();
+        Console.WriteLine($"{wanted.Count * 2} pages from {sheets.Count} sheets in {folder}, {workers} worker(s)");
+
+        var decode = DecodeOnly(wanted, workers);
+        Console.WriteLine($"decode only:  {decode:F1} pages/s");
+        if (decodeOnly)
+        {
+            return;
+        }
+
+        var dir = Directory.CreateTempSubdirectory("throughput");
+        try
+        {
+            using var store = CountStore.Open(Path.Combine(dir.FullName, "count.db"));
+            store.LoadElection(File.ReadAllBytes(electionFile), electionFile);
+            using var pool = new PixelMemoryPool();
+            var references = RenderedBlankPages.References(election);
+            foreach (var style in election.BallotStyles)
+            {
+                foreach (var (sheet, page) in style.Pages())
+                {
+                    references.For(style.Id, sheet, page.Side);
+                }
+            }
+
+            var registrar = new PageRegistrar(election);
+            var scan = new ScanBatch(store, () => new ReadSheet(election, registrar, new InterpretSheet(references), pool), workers);
+            var clock = Stopwatch.StartNew();
+            var result = await scan.RunAsync(wanted, new BatchInfo("throughput", "bench", null, null, folder), null, CancellationToken.None);
+            var end = wanted.Count * 2 / clock.Elapsed.TotalSeconds;
+            Console.WriteLine($"end to end:   {end:F1} pages/s ({result.Counted} counted, {result.Rejected} rejected, {result.Duplicates} duplicates)");
+            Console.WriteLine($"ratio:        {end / decode:F2} of decode-only");
+            Console.WriteLine($"peak RSS:     {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MB");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    private static double DecodeOnly(List<SheetFiles> sheets, int workers)
+    {
+        using var pool = new PixelMemoryPool();
+        var decoder = new ImageDecoder(pool);
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEach(sheets, new ParallelOptions { MaxDegreeOfParallelism = workers }, sheet =>
+        {
+            foreach (var file in new[] { sheet.Front, sheet.Back! })
+            {
+                using var image = decoder.DecodeGray(File.ReadAllBytes(file), file);
+            }
+        });
+        return sheets.Count * 2 / clock.Elapsed.TotalSeconds;
+    }
+}
