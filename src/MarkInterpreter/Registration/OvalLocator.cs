@@ -85,18 +85,56 @@ public static class OvalLocator
 
     private static (double X, double Y)? Snap(PixelImage image, PointF p, double rx, double ry, int search, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin)
     {
-        // Coarse, every other pixel; then every pixel around the best; then a parabola.
-        var (best, bx, by) = (double.MinValue, 0, 0);
-        for (var dy = -search; dy <= search; dy += 2)
+        // Coarse, every other pixel with whole-pixel samples; then every pixel around the best
+        // with interpolated samples; then a parabola.
+        Span<int> ring = stackalloc int[Samples];
+        Span<int> outside = stackalloc int[Samples];
+        var stride = image.Stride;
+        for (var k = 0; k < Samples; k++)
         {
-            for (var dx = -search; dx <= search; dx += 2)
+            ring[k] = ((int)Math.Round(ry * sin[k]) * stride) + (int)Math.Round(rx * cos[k]);
+            outside[k] = ((int)Math.Round((ry + 3) * sin[k]) * stride) + (int)Math.Round((rx + 3) * cos[k]);
+        }
+
+        var (cx0, cy0) = ((int)Math.Round(p.X), (int)Math.Round(p.Y));
+        var reach = search + (int)Math.Ceiling(Math.Max(rx, ry)) + 4;
+        var (best, bx, by) = (double.MinValue, 0, 0);
+        if (cx0 - reach < 0 || cy0 - reach < 0 || cx0 + reach >= image.Width || cy0 + reach >= image.Height)
+        {
+            for (var dy = -search; dy <= search; dy += 2)
             {
-                var score = Contrast(image, p.X + dx, p.Y + dy, rx, ry, cos, sin);
-                if (score > best)
+                for (var dx = -search; dx <= search; dx += 2)
                 {
-                    (best, bx, by) = (score, dx, dy);
+                    var score = Contrast(image, p.X + dx, p.Y + dy, rx, ry, cos, sin);
+                    if (score > best)
+                    {
+                        (best, bx, by) = (score, dx, dy);
+                    }
                 }
             }
+        }
+        else
+        {
+            ReadOnlySpan<byte> pixels = image.Pixels;
+            for (var dy = -search; dy <= search; dy += 2)
+            {
+                for (var dx = -search; dx <= search; dx += 2)
+                {
+                    var at = ((cy0 + dy) * stride) + cx0 + dx;
+                    var sum = 0;
+                    for (var k = 0; k < Samples; k++)
+                    {
+                        sum += pixels[at + outside[k]] - pixels[at + ring[k]];
+                    }
+
+                    if (sum > best)
+                    {
+                        (best, bx, by) = (sum, dx, dy);
+                    }
+                }
+            }
+
+            best = Contrast(image, p.X + bx, p.Y + by, rx, ry, cos, sin);
         }
 
         Span<double> fine = stackalloc double[9];
