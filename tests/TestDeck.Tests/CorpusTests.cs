@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CentralCount.Election;
 using CentralCount.Election.Layout;
 using CentralCount.Election.Rules;
@@ -136,7 +135,7 @@ public sealed class CorpusTests
     [Fact]
     public void Curated_set_shows_every_clause_and_every_defect_at_least_twice_and_stays_small()
     {
-        var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(GoldenDir, "manifest.json")), CorpusJsonContext.Default.CorpusManifest)!;
+        var manifest = CorpusManifest.Read(GoldenDir);
         var readable = manifest.Sheets.Where(s => s.ExpectedReject == "none").ToList();
         foreach (var clause in MontanaRules.All)
         {
@@ -164,7 +163,7 @@ public sealed class CorpusTests
     [Fact]
     public void Curated_manifest_outcomes_follow_the_rule_table()
     {
-        var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(GoldenDir, "manifest.json")), CorpusJsonContext.Default.CorpusManifest)!;
+        var manifest = CorpusManifest.Read(GoldenDir);
         var checkedContests = 0;
         foreach (var sheet in manifest.Sheets)
         {

@@ -63,7 +63,7 @@ internal static class TestDeckCommand
             return ExitCodes.BadInput;
         }
 
-        var manifest = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(corpus.FullName, "manifest.json")), CorpusJsonContext.Default.CorpusManifest)!;
+        var manifest = CorpusManifest.Read(corpus.FullName);
         var folder = storeFolder ?? new DirectoryInfo(Path.Combine(Path.GetTempPath(), "centralcount-verify-" + Guid.NewGuid().ToString("N")[..8]));
         var storeFile = new FileInfo(Path.Combine(folder.FullName, "count.db"));
         try

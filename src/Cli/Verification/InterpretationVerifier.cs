@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CentralCount.Election;
 using CentralCount.Election.Layout;
 using CentralCount.Election.Rules;
@@ -45,8 +44,7 @@ public static class InterpretationVerifier
     public static InterpretationReport Verify(ElectionDefinition election, string corpusDirectory, Action<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(election);
-        var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(corpusDirectory, "manifest.json")), CorpusJsonContext.Default.CorpusManifest)
-            ?? throw new InvalidDataException("empty manifest");
+        var manifest = CorpusManifest.Read(corpusDirectory);
         using var pool = new PixelMemoryPool();
         var decoder = new ImageDecoder(pool);
         var registrar = new PageRegistrar(election, RegistrationSettings.Default with { TestCount = manifest.Sheets.Count > 0 && manifest.Sheets[0].TestBallot });

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CentralCount.Election;
 using CentralCount.Election.Layout;
 using CentralCount.Imaging;
@@ -33,8 +32,7 @@ public static class RegistrationVerifier
     public static RegistrationReport Verify(ElectionDefinition election, string corpusDirectory, double tolerancePx, Action<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(election);
-        var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(corpusDirectory, "manifest.json")), CorpusJsonContext.Default.CorpusManifest)
-            ?? throw new InvalidDataException("empty manifest");
+        var manifest = CorpusManifest.Read(corpusDirectory);
         using var pool = new PixelMemoryPool();
         var decoder = new ImageDecoder(pool);
         var registrar = new PageRegistrar(election, RegistrationSettings.Default with { TestCount = manifest.Sheets.Count > 0 && manifest.Sheets[0].TestBallot });

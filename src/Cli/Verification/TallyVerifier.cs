@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CentralCount.Election;
 using CentralCount.Tabulation;
 using CentralCount.TestDeck.Corpus;
@@ -19,8 +18,7 @@ public static class TallyVerifier
     {
         ArgumentNullException.ThrowIfNull(election);
         ArgumentNullException.ThrowIfNull(heldForBoard);
-        var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(corpusDirectory, "manifest.json")), CorpusJsonContext.Default.CorpusManifest)
-            ?? throw new InvalidDataException("empty manifest");
+        var manifest = CorpusManifest.Read(corpusDirectory);
         var rows = manifest.Sheets.Where(s => s.ExpectedReject == "none").SelectMany(s => s.Contests.Select(c =>
             s.Pages.Any(p => heldForBoard.Contains((p.File, c.ContestId)))
                 ? new RecordedContest(batchId, s.StyleId, null, c.ContestId, "board", [])

@@ -9,7 +9,15 @@ public sealed record CorpusManifest(
     string ElectionHash,
     int Seed,
     int Dpi,
-    IReadOnlyList<SheetTruth> Sheets);
+    IReadOnlyList<SheetTruth> Sheets)
+{
+    public const string FileName = "manifest.json";
+
+    /// <summary>Reads the manifest of the corpus in <paramref name="directory"/>.</summary>
+    public static CorpusManifest Read(string directory) =>
+        System.Text.Json.JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(directory, FileName)), CorpusJsonContext.Default.CorpusManifest)
+        ?? throw new InvalidDataException($"{Path.Combine(directory, FileName)} is empty");
+}
 
 /// <summary>One physical sheet: its files, how it was scanned, and the truth about it.</summary>
 public sealed record SheetTruth(
