@@ -112,7 +112,7 @@ internal static class DemoCommand
             Console.WriteLine($"     {d}");
         }
 
-        var queue = store.BoardQueue();
+        var queue = check.Queue;
         Console.WriteLine();
         Console.WriteLine($"6. Board queue: {queue.Count} contests wait for the board's decision");
         foreach (var (clause, n) in queue.GroupBy(q => q.Clause ?? "?").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())))
@@ -126,9 +126,10 @@ internal static class DemoCommand
             Console.WriteLine($"   e.g. {item.BatchId} sheet {item.Seq} ({item.FrontFile}) {item.ContestId}: {item.Clause}, suggest {item.SuggestedOutcome}{(item.SuggestedVotes.Count > 0 ? " " + string.Join(", ", item.SuggestedVotes) : string.Empty)}");
         }
 
-        var chain = AuditChain.FirstBreak(store.AuditLog());
+        var log = store.AuditLog();
+        var chain = AuditChain.FirstBreak(log);
         Console.WriteLine();
-        Console.WriteLine($"7. Audit log: {store.AuditLog().Count} entries, {(chain is null ? "chain intact" : "BROKEN: " + chain)}");
+        Console.WriteLine($"7. Audit log: {log.Count} entries, {(chain is null ? "chain intact" : "BROKEN: " + chain)}");
         Console.WriteLine($"   Store: {store.Path} (images in {store.ImagesFolder})");
         var ok = differences.Count == 0 && chain is null;
         Console.WriteLine(ok ? "All checks passed." : "Some checks FAILED.");

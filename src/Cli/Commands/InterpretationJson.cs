@@ -43,7 +43,6 @@ internal static class InterpretationJson
             w.WriteBoolean("touchesOval", s.TouchesOval);
             w.WriteNumber("overName", s.InLabel);
             w.WriteNumber("inWriteIn", s.InWriteIn);
-            w.WriteNumber("solidity", s.Solidity);
             w.WriteEndObject();
         }
 

@@ -6,12 +6,7 @@ namespace CentralCount.MarkInterpreter.Interpretation;
 /// <param name="TouchesOval">True when it reaches the oval's immediate surround (an arrow tip, a stroke leaving the oval).</param>
 /// <param name="InLabel">Fraction of it over the printed name.</param>
 /// <param name="InWriteIn">Fraction of it inside the write-in area.</param>
-/// <param name="Solidity">Fraction of its bounding box that is dark in the scan, print included: near 1 for a blob even where it covers print.</param>
-public sealed record InkShape(InchRect Bounds, double Area, bool TouchesOval, double InLabel, double InWriteIn, double Solidity)
-{
-    /// <summary>How much of its bounding box it fills: near 1 for a blob, low for strokes and loops.</summary>
-    public double Density => Bounds.Width * Bounds.Height <= 0 ? 1 : Math.Min(1, Area / (Bounds.Width * Bounds.Height));
-}
+public sealed record InkShape(InchRect Bounds, double Area, bool TouchesOval, double InLabel, double InWriteIn);
 
 /// <summary>
 /// What the image shows at one voting position, measured through the page geometry against the

@@ -39,7 +39,7 @@ public static class MeasureBubbleEvidence
             SampleCells(image, frame, zone, grey.AsSpan(0, cells), histogram);
             var paper = PaperLevel(histogram, ((rows + 1) / 2) * cols);
             MarkInk(zone, grey.AsSpan(0, cells), printed, ink.AsSpan(0, cells), paper - thresholds.InkDarkness);
-            var shapes = Shapes(zone, ink.AsSpan(0, cells), grey.AsSpan(0, cells), paper - thresholds.InkDarkness, stack, thresholds.MinimumInkInches);
+            var shapes = Shapes(zone, ink.AsSpan(0, cells), stack, thresholds.MinimumInkInches);
             var (fill, weakest, residue, darkness, lobes) = Oval(image, frame, zone, paper, thresholds);
             var beside = Math.Max(Beside(zone, grey.AsSpan(0, cells), blank.Print(index), paper - thresholds.InkDarkness, -1),
                 Beside(zone, grey.AsSpan(0, cells), blank.Print(index), paper - thresholds.InkDarkness, 1));
@@ -157,7 +157,7 @@ public static class MeasureBubbleEvidence
         return all == 0 ? 0 : Math.Max(0, (dark - printed) / (double)all);
     }
 
-    private static List<InkShape> Shapes(EvidenceZone zone, Span<byte> ink, ReadOnlySpan<byte> grey, int inkBelow, int[] stack, double minimumArea)
+    private static List<InkShape> Shapes(EvidenceZone zone, Span<byte> ink, int[] stack, double minimumArea)
     {
         var (cols, rows) = (zone.Columns, zone.Rows);
         var cellArea = EvidenceZone.CellInches * EvidenceZone.CellInches;
@@ -214,17 +214,7 @@ public static class MeasureBubbleEvidence
             var bounds = new InchRect(
                 zone.Zone.Left + (c0 * EvidenceZone.CellInches), zone.Zone.Top + (r0 * EvidenceZone.CellInches),
                 zone.Zone.Left + ((c1 + 1) * EvidenceZone.CellInches), zone.Zone.Top + ((r1 + 1) * EvidenceZone.CellInches));
-            var dark = 0;
-            for (var r = r0; r <= r1; r++)
-            {
-                foreach (var g in grey.Slice((r * cols) + c0, c1 - c0 + 1))
-                {
-                    dark += g <= inkBelow ? 1 : 0;
-                }
-            }
-
-            var solidity = dark / (double)((r1 - r0 + 1) * (c1 - c0 + 1));
-            shapes.Add(new InkShape(bounds, Math.Round(area, 5), touches, Math.Round(label / (double)count, 3), Math.Round(writeIn / (double)count, 3), Math.Round(solidity, 3)));
+            shapes.Add(new InkShape(bounds, Math.Round(area, 5), touches, Math.Round(label / (double)count, 3), Math.Round(writeIn / (double)count, 3)));
         }
 
         shapes.Sort((a, b) => b.Area.CompareTo(a.Area));

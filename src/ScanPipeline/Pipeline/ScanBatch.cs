@@ -31,6 +31,7 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
         ArgumentNullException.ThrowIfNull(sheets);
         ArgumentNullException.ThrowIfNull(batch);
         store.StartBatch(batch);
+        Directory.CreateDirectory(store.ImagesFolder);
         var done = store.RecordedSeqs(batch.Id);
         var files = sheets.Where(f => !done.Contains(f.Seq)).ToList();
         var raw = Channel.CreateBounded<RawSheet>(new BoundedChannelOptions(2 * workers) { SingleWriter = true });
@@ -140,7 +141,6 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
     // Images are kept by content, written once, so the board and the exports can show any sheet.
     private void KeepImages(RawSheet sheet)
     {
-        Directory.CreateDirectory(store.ImagesFolder);
         foreach (var (file, bytes, hash) in new[] { (sheet.Files.Front, sheet.Front, sheet.FrontHash), (sheet.Files.Back, sheet.Back, sheet.BackHash) })
         {
             if (file is null || bytes is null || hash is null)
