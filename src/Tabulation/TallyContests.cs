@@ -4,7 +4,8 @@ namespace CentralCount.Tabulation;
 
 /// <summary>
 /// Adds up recorded contests. Undervotes and overvotes are counted in ballots (a contest left
-/// blank, a contest overvoted); a contest on the board counts nowhere until decided.
+/// blank, a contest overvoted); a contest on the board counts nowhere until decided,
+/// and one the board found not valid counts only as such.
 /// </summary>
 public static class TallyContests
 {
@@ -12,7 +13,7 @@ public static class TallyContests
     {
         ArgumentNullException.ThrowIfNull(election);
         ArgumentNullException.ThrowIfNull(contests);
-        var byContest = election.Contests.ToDictionary(c => c.Id, _ => (Ballots: 0, Under: 0, Over: 0, Board: 0, WriteIns: 0, Votes: new Dictionary<string, int>(StringComparer.Ordinal)), StringComparer.Ordinal);
+        var byContest = election.Contests.ToDictionary(c => c.Id, _ => (Ballots: 0, Under: 0, Over: 0, NotValid: 0, Board: 0, WriteIns: 0, Votes: new Dictionary<string, int>(StringComparer.Ordinal)), StringComparer.Ordinal);
         foreach (var r in contests)
         {
             if (include is not null && !include(r) || !byContest.TryGetValue(r.ContestId, out var t))
@@ -26,6 +27,7 @@ public static class TallyContests
                 case "undervote": t.Under++; break;
                 case "overvote": t.Over++; break;
                 case "board": t.Board++; break;
+                case "not-valid": t.NotValid++; break;
                 default:
                     foreach (var v in r.Votes)
                     {
@@ -50,7 +52,7 @@ public static class TallyContests
             var options = printed.Select(o => (o.Item1, o.Item2, t.Votes.GetValueOrDefault(o.Item1))).ToList();
             var known = options.Select(o => o.Item1).ToHashSet(StringComparer.Ordinal);
             var writeIns = t.Votes.Where(v => !known.Contains(v.Key)).Sum(v => v.Value);
-            return new ContestTally(c.Id, c.Title, c.VoteFor, t.Ballots, options, writeIns, t.Under, t.Over, t.Board);
+            return new ContestTally(c.Id, c.Title, c.VoteFor, t.Ballots, options, writeIns, t.Under, t.Over, t.NotValid, t.Board);
         })];
     }
 }

@@ -12,6 +12,35 @@ public sealed class StoreTests : IDisposable
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("store");
 
     [Fact]
+    public void A_version_1_store_is_upgraded_in_place_with_an_audit_entry()
+    {
+        var path = Path.Combine(_dir.FullName, "old.db");
+        using (var store = CountStore.Open(path))
+        {
+            store.LoadElection(ElectionWriter.Write(BallotLayoutPlanner.Plan(MontanaSampleElections.GeneralContent())), "general.json");
+        }
+
+        // Take the store back to version 1 as an earlier engine left it.
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = """
+                DROP TABLE adjudications; DROP TABLE board_decisions; DROP TABLE board_claims; DROP TABLE board_members; DROP TABLE boards; DROP TABLE sessions; DROP TABLE accounts;
+                ALTER TABLE sheets DROP COLUMN front_image; ALTER TABLE sheets DROP COLUMN back_image; UPDATE schema_version SET version = 1;
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        using (var store = CountStore.Open(path))
+        {
+            Assert.Contains(store.AuditLog(), e => e.Kind == "store-upgraded");
+            Assert.Null(AuditChain.FirstBreak(store.AuditLog()));
+            Assert.Empty(store.BoardQueue());
+        }
+    }
+
+    [Fact]
     public void Any_change_to_the_audit_log_breaks_the_chain()
     {
         var path = Path.Combine(_dir.FullName, "count.db");

@@ -47,6 +47,11 @@ internal static class TallyCommand
 
             Console.WriteLine($"  {"undervoted ballots",-44} {t.Undervotes,8}");
             Console.WriteLine($"  {"overvoted ballots",-44} {t.Overvotes,8}");
+            if (t.NotValid > 0)
+            {
+                Console.WriteLine($"  {"not valid by the board (2402(1)(b))",-44} {t.NotValid,8}");
+            }
+
             if (t.PendingBoard > 0)
             {
                 Console.WriteLine($"  {"waiting on the board",-44} {t.PendingBoard,8}");

@@ -50,8 +50,9 @@ public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registr
             var byFile = images.ToDictionary(i => i.File, i => i.Image!);
             var reading = interpreter.Sheet([.. sheet.Pages.Select(p => interpreter.Page(byFile[p.File], p.Registration))]);
             var style = election.FindStyle(reading.Pages[0].Identity.StyleId)!;
+            var fileOfPage = sheet.Pages.Select(p => p.File == raw.Files.Front ? 0 : 1).ToList();
             return Record(raw, batchId, SheetStatus.Counted, null, null, style.Id, style.PrecinctIds.Count == 1 ? style.PrecinctIds[0] : null,
-                Json(reading), [.. reading.Contests.Select(c => new ContestRecord(c.Contest.Id, c.Outcome))]);
+                Json(reading, fileOfPage), [.. reading.Contests.Select(c => new ContestRecord(c.Contest.Id, c.Outcome))]);
         }
         finally
         {
@@ -61,17 +62,26 @@ public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registr
 
     private static SheetRecord Record(RawSheet raw, string batchId, SheetStatus status, string? reason, string? detail, string? style, string? precinct, string? reading, IReadOnlyList<ContestRecord> contests) =>
         new(batchId, raw.Files.Seq, Path.GetFileName(raw.Files.Front), raw.Files.Back is null ? null : Path.GetFileName(raw.Files.Back), raw.ContentHash,
-            status, reason, detail, style, precinct, reading, contests);
+            status, reason, detail, style, precinct, reading, contests)
+        {
+            FrontImage = KeptImageName(raw.FrontHash, raw.Files.Front),
+            BackImage = raw.BackHash is null ? null : KeptImageName(raw.BackHash, raw.Files.Back!),
+        };
 
-    // The machine's reading kept with the sheet: per position its class and scores, for the board and the CVR.
-    private static string Json(SheetInterpretation reading)
+    /// <summary>The name an image is kept under in the store's images folder: its SHA-256 and its extension.</summary>
+    public static string KeptImageName(string hash, string file) => hash + Path.GetExtension(file).ToLowerInvariant();
+
+    // The machine's reading kept with the sheet: per position its class and scores, for the board and the CVR;
+    // "file" says which of the sheet's files (0 front, 1 back as fed) the pixel centre is in.
+    private static string Json(SheetInterpretation reading, List<int> fileOfPage)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {
             w.WriteStartArray();
-            foreach (var page in reading.Pages)
+            for (var pageIndex = 0; pageIndex < reading.Pages.Count; pageIndex++)
             {
+                var page = reading.Pages[pageIndex];
                 foreach (var p in page.Positions)
                 {
                     var position = p.Located.Position;
@@ -91,6 +101,7 @@ public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registr
                     w.WriteNumber("fill", p.Evidence.Fill);
                     w.WriteNumber("x", Math.Round(p.Located.Center.X, 1));
                     w.WriteNumber("y", Math.Round(p.Located.Center.Y, 1));
+                    w.WriteNumber("file", fileOfPage[pageIndex]);
                     if (p.Mark.WrittenIn)
                     {
                         w.WriteBoolean("writtenIn", true);

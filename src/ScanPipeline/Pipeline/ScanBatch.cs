@@ -148,7 +148,7 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
                 continue;
             }
 
-            var path = Path.Combine(store.ImagesFolder, hash + Path.GetExtension(file).ToLowerInvariant());
+            var path = Path.Combine(store.ImagesFolder, ReadSheet.KeptImageName(hash, file));
             if (!File.Exists(path))
             {
                 var temp = path + "." + Environment.CurrentManagedThreadId + ".tmp";

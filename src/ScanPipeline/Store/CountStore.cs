@@ -18,10 +18,6 @@ public sealed class CountStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly TimeProvider _clock;
-    private string _lastHash = AuditChain.Genesis;
-    private long _lastSeq;
-    private string _pendingHash = AuditChain.Genesis;
-    private long _pendingSeq;
     private ElectionDefinition? _election;
 
     private CountStore(string path, SqliteConnection db, TimeProvider clock)
@@ -31,6 +27,17 @@ public sealed class CountStore : IDisposable
         _clock = clock;
         ImagesFolder = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, System.IO.Path.GetFileNameWithoutExtension(path) + "-images");
     }
+
+    /// <summary>
+    /// Every contest of every counted sheet (batch, style, precinct, contest, outcome, votes one per
+    /// line), as the board decided it where it has: what tallies are made from.
+    /// </summary>
+    public const string ContestResultsQuery = """
+        SELECT s.batch_id, s.style_id, s.precinct_id, c.contest_id, coalesce(a.outcome, c.outcome), coalesce(a.votes, c.votes)
+        FROM contest_results c JOIN sheets s ON s.id = c.sheet_id
+        LEFT JOIN adjudications a ON a.sheet_id = c.sheet_id AND a.contest_id = c.contest_id
+        WHERE s.status = 'counted' ORDER BY s.id
+        """;
 
     public string Path { get; }
 
@@ -156,9 +163,9 @@ public sealed class CountStore : IDisposable
             var record = original is null ? sheet : sheet with { Status = SheetStatus.Duplicate, Contests = [] };
             statuses.Add(record.Status);
             var id = Scalar<long>("""
-                INSERT INTO sheets (batch_id, seq, front_file, back_file, content_hash, status, duplicate_of, reject_reason, reject_detail, style_id, precinct_id, reading, recorded_at)
-                VALUES ($b, $seq, $f, $bk, $h, $st, $dup, $rr, $rd, $style, $p, $reading, $at) RETURNING id
-                """, tx, ("$b", record.BatchId), ("$seq", record.Seq), ("$f", record.FrontFile), ("$bk", record.BackFile), ("$h", record.ContentHash),
+                INSERT INTO sheets (batch_id, seq, front_file, back_file, content_hash, status, duplicate_of, reject_reason, reject_detail, style_id, precinct_id, reading, recorded_at, front_image, back_image)
+                VALUES ($b, $seq, $f, $bk, $h, $st, $dup, $rr, $rd, $style, $p, $reading, $at, $fi, $bi) RETURNING id
+                """, tx, ("$fi", record.FrontImage), ("$bi", record.BackImage), ("$b", record.BatchId), ("$seq", record.Seq), ("$f", record.FrontFile), ("$bk", record.BackFile), ("$h", record.ContentHash),
                 ("$st", Name(record.Status)), ("$dup", original), ("$rr", record.RejectReason), ("$rd", record.RejectDetail), ("$style", record.StyleId),
                 ("$p", record.PrecinctId), ("$reading", record.Reading), ("$at", Now()));
             foreach (var c in record.Contests)
@@ -211,18 +218,22 @@ public sealed class CountStore : IDisposable
                 }
             }
 
-            var board = (int)Scalar<long>("SELECT count(*) FROM contest_results c JOIN sheets s ON s.id = c.sheet_id WHERE s.batch_id = $b AND c.outcome = 'board'", null, ("$b", b.Id));
+            var board = (int)Scalar<long>("""
+                SELECT count(*) FROM contest_results c JOIN sheets s ON s.id = c.sheet_id
+                LEFT JOIN adjudications a ON a.sheet_id = c.sheet_id AND a.contest_id = c.contest_id
+                WHERE s.batch_id = $b AND c.outcome = 'board' AND a.sheet_id IS NULL
+                """, null, ("$b", b.Id));
             return new BatchSummary(b, scanned, counted, rejected, duplicates, board, reasons);
         })];
     }
 
-    /// <summary>Every recorded contest of every counted sheet, with the sheet's batch, style and precinct.</summary>
+    /// <summary>
+    /// Every contest of every counted sheet, with the sheet's batch, style and precinct: as the
+    /// board decided it where it has, otherwise as the machine recorded it.
+    /// </summary>
     public IEnumerable<(string BatchId, string? StyleId, string? PrecinctId, string ContestId, string Outcome, IReadOnlyList<string> Votes)> ContestResults()
     {
-        using var cmd = Command("""
-            SELECT s.batch_id, s.style_id, s.precinct_id, c.contest_id, c.outcome, c.votes
-            FROM contest_results c JOIN sheets s ON s.id = c.sheet_id WHERE s.status = 'counted' ORDER BY s.id
-            """, null);
+        using var cmd = Command(ContestResultsQuery, null);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -232,12 +243,14 @@ public sealed class CountStore : IDisposable
         }
     }
 
-    /// <summary>Contests waiting on the board, in scan order: where the sheet is, the clause, and what it suggests.</summary>
+    /// <summary>Contests still waiting on the board (not yet decided), in scan order: where the sheet is, the clause, and what it suggests.</summary>
     public IReadOnlyList<BoardItem> BoardQueue()
     {
         using var cmd = Command("""
             SELECT s.id, s.batch_id, s.seq, s.front_file, c.contest_id, c.clause, c.suggested_outcome, c.suggested_votes
-            FROM contest_results c JOIN sheets s ON s.id = c.sheet_id WHERE c.outcome = 'board' AND s.status = 'counted' ORDER BY s.id, c.contest_id
+            FROM contest_results c JOIN sheets s ON s.id = c.sheet_id
+            LEFT JOIN adjudications a ON a.sheet_id = c.sheet_id AND a.contest_id = c.contest_id
+            WHERE c.outcome = 'board' AND s.status = 'counted' AND a.sheet_id IS NULL ORDER BY s.id, c.contest_id
             """, null);
         using var r = cmd.ExecuteReader();
         var list = new List<BoardItem>();
@@ -286,18 +299,19 @@ public sealed class CountStore : IDisposable
         }
 
         var version = Scalar<long>("SELECT version FROM schema_version", null);
+        if (version == 1)
+        {
+            using var tx = Begin();
+            Execute(_db, StoreSchema.Upgrade1To2, tx);
+            Execute(_db, "UPDATE schema_version SET version = 2", tx);
+            Append(tx, "store-upgraded", "schema version 1 to 2: image names per sheet, board accounts, decisions and adjudications");
+            Commit(tx);
+            version = 2;
+        }
+
         if (version != StoreSchema.Version)
         {
             throw new CountStoreException($"{Path} has store schema version {version}; this engine reads version {StoreSchema.Version}");
-        }
-
-        using (var cmd = Command("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", null))
-        using (var r = cmd.ExecuteReader())
-        {
-            if (r.Read())
-            {
-                (_lastSeq, _lastHash) = (r.GetInt64(0), r.GetString(1));
-            }
         }
 
         using (var cmd = Command("SELECT definition, file_name FROM election LIMIT 1", null))
@@ -310,28 +324,12 @@ public sealed class CountStore : IDisposable
         }
     }
 
-    // The chain's head moves only when a transaction commits; a rolled-back one leaves it where it was.
-    private SqliteTransaction Begin()
-    {
-        (_pendingSeq, _pendingHash) = (_lastSeq, _lastHash);
-        return _db.BeginTransaction();
-    }
+    // BEGIN IMMEDIATE: the write lock is taken up front, so the audit head read inside is the real one.
+    private SqliteTransaction Begin() => _db.BeginTransaction(deferred: false);
 
-    private void Commit(SqliteTransaction tx)
-    {
-        tx.Commit();
-        (_lastSeq, _lastHash) = (_pendingSeq, _pendingHash);
-    }
+    private static void Commit(SqliteTransaction tx) => tx.Commit();
 
-    private void Append(SqliteTransaction tx, string kind, string detail)
-    {
-        var seq = _pendingSeq + 1;
-        var at = Now();
-        var hash = AuditChain.HashOf(seq, at, kind, detail, _pendingHash);
-        Execute(_db, "INSERT INTO audit_log (seq, at, kind, detail, previous_hash, hash) VALUES ($s, $at, $k, $d, $p, $h)", tx,
-            ("$s", seq), ("$at", at), ("$k", kind), ("$d", detail), ("$p", _pendingHash), ("$h", hash));
-        (_pendingSeq, _pendingHash) = (seq, hash);
-    }
+    private void Append(SqliteTransaction tx, string kind, string detail) => AuditLogWriter.Append(_db, tx, Now(), kind, detail);
 
     private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

@@ -29,7 +29,14 @@ public sealed record SheetRecord(
     string? StyleId,
     string? PrecinctId,
     string? Reading,
-    IReadOnlyList<ContestRecord> Contests);
+    IReadOnlyList<ContestRecord> Contests)
+{
+    /// <summary>The kept image of the front file (its SHA-256 and extension, in the store's images folder).</summary>
+    public string? FrontImage { get; init; }
+
+    /// <summary>The kept image of the back file, when there is one.</summary>
+    public string? BackImage { get; init; }
+}
 
 /// <summary>A batch's reconciliation: what was expected, scanned, counted, rejected (by reason), duplicated, and waiting on the board.</summary>
 public sealed record BatchSummary(

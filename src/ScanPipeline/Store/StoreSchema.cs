@@ -3,7 +3,7 @@ namespace CentralCount.ScanPipeline.Store;
 /// <summary>The count store's tables. The version is kept in the store; a store of another version is refused, never guessed at.</summary>
 internal static class StoreSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -36,6 +36,8 @@ internal static class StoreSchema
             precinct_id TEXT,
             reading TEXT,
             recorded_at TEXT NOT NULL,
+            front_image TEXT,
+            back_image TEXT,
             UNIQUE (batch_id, seq));
         CREATE UNIQUE INDEX sheets_once ON sheets(content_hash) WHERE status <> 'duplicate';
         CREATE TABLE contest_results (
@@ -54,5 +56,62 @@ internal static class StoreSchema
             detail TEXT NOT NULL,
             previous_hash TEXT NOT NULL,
             hash TEXT NOT NULL);
+        """ + Board;
+
+    /// <summary>Version 2: image names per sheet, and the board's accounts, sessions, boards, decisions and adjudications.</summary>
+    public const string Upgrade1To2 = """
+        ALTER TABLE sheets ADD COLUMN front_image TEXT;
+        ALTER TABLE sheets ADD COLUMN back_image TEXT;
+        """ + Board;
+
+    // Decisions and adjudications go with their sheet: a rescanned batch is adjudicated afresh.
+    private const string Board = """
+        CREATE TABLE accounts (
+            name TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('administrator', 'member', 'observer')),
+            password_hash TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL);
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            account TEXT NOT NULL REFERENCES accounts(name),
+            csrf_token TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL);
+        CREATE TABLE boards (
+            id TEXT PRIMARY KEY,
+            size INTEGER NOT NULL CHECK (size >= 1),
+            created_at TEXT NOT NULL);
+        CREATE TABLE board_members (
+            account TEXT PRIMARY KEY REFERENCES accounts(name),
+            board_id TEXT NOT NULL REFERENCES boards(id));
+        CREATE TABLE board_claims (
+            sheet_id INTEGER NOT NULL REFERENCES sheets(id) ON DELETE CASCADE,
+            contest_id TEXT NOT NULL,
+            board_id TEXT NOT NULL REFERENCES boards(id),
+            claimed_at TEXT NOT NULL,
+            PRIMARY KEY (sheet_id, contest_id));
+        CREATE TABLE board_decisions (
+            sheet_id INTEGER NOT NULL REFERENCES sheets(id) ON DELETE CASCADE,
+            contest_id TEXT NOT NULL,
+            account TEXT NOT NULL REFERENCES accounts(name),
+            board_id TEXT NOT NULL REFERENCES boards(id),
+            choice TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            votes TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (sheet_id, contest_id, account));
+        CREATE TABLE adjudications (
+            sheet_id INTEGER NOT NULL REFERENCES sheets(id) ON DELETE CASCADE,
+            contest_id TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('counted', 'undervote', 'overvote', 'not-valid')),
+            votes TEXT NOT NULL,
+            board_id TEXT NOT NULL,
+            members TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (sheet_id, contest_id));
         """;
 }
