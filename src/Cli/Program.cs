@@ -13,4 +13,7 @@ root.Subcommands.Add(TallyCommand.Create());
 root.Subcommands.Add(ReconcileCommand.Create("reconcile"));
 root.Subcommands.Add(ReconcileCommand.Create("batches"));
 root.Subcommands.Add(AuditLogCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(AccountsCommand.Create());
+root.Subcommands.Add(AccountsCommand.CreateBoards());
 return await root.Parse(args).InvokeAsync();

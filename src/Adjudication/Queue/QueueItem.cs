@@ -1,0 +1,38 @@
+using CentralCount.Adjudication.Decisions;
+
+namespace CentralCount.Adjudication.Queue;
+
+/// <summary>One questionable contest on one sheet: the board's unit of work.</summary>
+public readonly record struct ItemKey(long SheetId, string ContestId)
+{
+    public override string ToString() => $"{SheetId}/{ContestId}";
+}
+
+/// <summary>One position of the contest as the machine read it: the option or write-in area, its mark class, fill, and where it is in which file of the sheet.</summary>
+public sealed record ReadPosition(string? OptionId, int? WriteInIndex, string MarkClass, double Fill, double X, double Y, int File, bool WrittenIn);
+
+/// <summary>
+/// Everything a board member needs to judge one contest: where the sheet is, the clause and its
+/// suggestion, the machine's reading of each position, and the images it was read from.
+/// </summary>
+public sealed record QueueItem(
+    ItemKey Key,
+    string BatchId,
+    int Seq,
+    string FrontFile,
+    string? BackFile,
+    string? StyleId,
+    string? Clause,
+    string? SuggestedOutcome,
+    IReadOnlyList<string> SuggestedVotes,
+    IReadOnlyList<ReadPosition> Positions,
+    IReadOnlyList<string?> Images,
+    string? ClaimedBy,
+    int Decisions,
+    BoardOutcome? Adjudicated);
+
+/// <summary>How far the boards have got: per board, decided and waiting; overall, what is left.</summary>
+public sealed record QueueProgress(int Total, int Decided, int Unclaimed, IReadOnlyList<BoardProgress> Boards);
+
+/// <summary>One board's work: its members, items settled, items it has taken that still wait, and per member how many wait on them.</summary>
+public sealed record BoardProgress(string BoardId, int Size, IReadOnlyList<string> Members, int Decided, int InProgress, IReadOnlyDictionary<string, int> WaitingOnMember);
