@@ -18,4 +18,12 @@ if (args.Length > 2 && args[0] == "throughput")
     return;
 }
 
+// Board stations deciding at once:  ... -- board-load STORE [stations] [decisions-per-station]
+if (args.Length > 1 && args[0] == "board-load")
+{
+    var numbers = args.Skip(2).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    await BoardLoad.RunAsync(args[1], numbers.Count > 0 ? numbers[0] : 8, numbers.Count > 1 ? numbers[1] : 200);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

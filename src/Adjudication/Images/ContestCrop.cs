@@ -31,7 +31,7 @@ public static class ContestCrop
         var format = election.PageFormat(style.PageFormatId);
         var (page, positions) = PageOf(style, item);
         var path = ImagePath(item, item.Positions.Count > 0 ? item.Positions[0].File : 0, imagesFolder);
-        var header = decoder.ReadHeader(File.ReadAllBytes(path), path);
+        var header = ReadHeader(path, decoder);
 
         var pairs = positions.Select(p => (Inches: format.Grid.ToInches(p.Layout.Center), p.Reading)).ToList();
         var map = PageMap.Fit([.. pairs.Select(p => (p.Inches, p.Reading.X, p.Reading.Y))], header.Width / format.WidthInches);
@@ -64,6 +64,25 @@ public static class ContestCrop
             return new CropPosition(p.Reading, Math.Round(x, 1), Math.Round(y, 1), Math.Round(rx, 1), Math.Round(ry, 1), area);
         }).ToList();
         return new CropPlan(path, new PixelRect(left, top, right - left, bottom - top), upsideDown, drawn);
+    }
+
+    // The header sits in the first bytes of PNG and JPEG files; a TIFF may keep it further on, so the whole file is the fallback.
+    private static ImageHeader ReadHeader(string path, ImageDecoder decoder)
+    {
+        using (var file = File.OpenRead(path))
+        {
+            var start = new byte[(int)Math.Min(file.Length, 64 * 1024)];
+            file.ReadExactly(start);
+            try
+            {
+                return decoder.ReadHeader(start, path);
+            }
+            catch (ImagingException) when (start.Length < file.Length)
+            {
+            }
+        }
+
+        return decoder.ReadHeader(File.ReadAllBytes(path), path);
     }
 
     /// <summary>The planned crop as PNG, upright.</summary>

@@ -104,15 +104,16 @@ public static class QueueEndpoints
             var labels = ItemView.Labels(election, election.Contest(contest));
             var f = body.Filter;
             var next = services.Queue.Next(member, Filter(f?.Clause, f?.Contest, f?.Batch));
-            context.Response.Headers["Server-Timing"] = $"decide;dur={clock.Elapsed.TotalMilliseconds:0.0}";
-            return Results.Json(new
+            var answer = new
             {
                 recorded = ItemView.OutcomeText(result.Member.Outcome, labels),
                 notes = result.Member.Notes,
                 settled = result.Settled is { } s ? ItemView.OutcomeText(s, labels) : null,
                 settledBy = result.SettledBy,
                 next = next is null ? null : View(services, decoder, next),
-            });
+            };
+            context.Response.Headers["Server-Timing"] = $"decide;dur={clock.Elapsed.TotalMilliseconds:0.0}";
+            return Results.Json(answer);
         }));
 
         app.MapGet("/api/writein-match", (string contest, string? text) =>

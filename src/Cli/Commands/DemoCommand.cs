@@ -126,6 +126,11 @@ internal static class DemoCommand
             Console.WriteLine($"   e.g. {item.BatchId} sheet {item.Seq} ({item.FrontFile}) {item.ContestId}: {item.Clause}, suggest {item.SuggestedOutcome}{(item.SuggestedVotes.Count > 0 ? " " + string.Join(", ", item.SuggestedVotes) : string.Empty)}");
         }
 
+        if (queue.Count > 0)
+        {
+            Console.WriteLine($"   The board decides them in its web application: centralcount accounts add --store {store.Path} --role administrator --name clerk; then centralcount serve --store {store.Path} (README: \"Setting up a board\")");
+        }
+
         var log = store.AuditLog();
         var chain = AuditChain.FirstBreak(log);
         Console.WriteLine();

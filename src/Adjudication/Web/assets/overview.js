@@ -13,7 +13,7 @@ async function refresh() {
       cc.el("thead", {}, cc.el("tr", {}, cc.el("th", {}, "Batch · sheet"), cc.el("th", {}, "Contest"), cc.el("th", {}, "Clause"), cc.el("th", {}, "Board"), cc.el("th", {}, "Decisions"), cc.el("th", {}, "Outcome"))),
       cc.el("tbody", {}, items.map((i) => cc.el("tr", {},
         cc.el("td", {}, cc.el("a", { href: `/item?sheet=${i.sheetId}&contest=${encodeURIComponent(i.contestId)}` }, `${i.batchId} · ${i.seq}`)),
-        cc.el("td", {}, i.contestTitle), cc.el("td", {}, i.clause ?? ""), cc.el("td", {}, i.board ?? "—"), cc.el("td", { class: "num" }, i.decisions), cc.el("td", {}, i.settled ?? "waiting"))))));
+        cc.el("td", {}, i.contestTitle), cc.el("td", { class: "nowrap" }, i.clause ?? ""), cc.el("td", {}, i.board ?? "—"), cc.el("td", { class: "num" }, i.decisions), cc.el("td", {}, i.settled ?? "waiting"))))));
   document.getElementById("official").replaceChildren(t.unofficial ? cc.el("span", { class: "badge unofficial" }, "UNOFFICIAL — contests still wait on the board") : cc.el("span", { class: "badge" }, "no contest waiting on the board"));
   document.getElementById("tallies").replaceChildren(cc.el("table", { class: "grid", id: "tally-table" },
     cc.el("thead", {}, cc.el("tr", {}, cc.el("th", {}, "Contest"), cc.el("th", {}, "Option"), cc.el("th", {}, "Votes"))),
