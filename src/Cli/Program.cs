@@ -14,6 +14,8 @@ root.Subcommands.Add(ReconcileCommand.Create("reconcile"));
 root.Subcommands.Add(ReconcileCommand.Create("batches"));
 root.Subcommands.Add(AuditLogCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(ExportCommand.CreateRecount());
 root.Subcommands.Add(AccountsCommand.Create());
 root.Subcommands.Add(AccountsCommand.CreateBoards());
 return await root.Parse(args).InvokeAsync();

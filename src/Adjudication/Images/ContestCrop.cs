@@ -1,6 +1,7 @@
 using CentralCount.Adjudication.Queue;
 using CentralCount.Election;
 using CentralCount.Election.Layout;
+using CentralCount.ScanPipeline.Pipeline;
 using CentralCount.Imaging;
 
 namespace CentralCount.Adjudication.Images;

@@ -1,4 +1,5 @@
 using CentralCount.Adjudication.Decisions;
+using CentralCount.ScanPipeline.Pipeline;
 
 namespace CentralCount.Adjudication.Queue;
 
@@ -7,9 +8,6 @@ public readonly record struct ItemKey(long SheetId, string ContestId)
 {
     public override string ToString() => $"{SheetId}/{ContestId}";
 }
-
-/// <summary>One position of the contest as the machine read it: the option or write-in area, its mark class, fill, and where it is in which file of the sheet.</summary>
-public sealed record ReadPosition(string? OptionId, int? WriteInIndex, string MarkClass, double Fill, double X, double Y, int File, bool WrittenIn);
 
 /// <summary>
 /// Everything a board member needs to judge one contest: where the sheet is, the clause and its

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using CentralCount.Adjudication.Accounts;
 using CentralCount.Adjudication.Decisions;
 using CentralCount.Adjudication.Queue;
+using CentralCount.ScanPipeline.Pipeline;
 
 namespace CentralCount.Adjudication.Store;
 
@@ -119,34 +119,9 @@ public sealed class QueueStore(BoardDatabase db)
         return new QueueItem(
             new ItemKey(r.GetInt64(0), contest), r.GetString(2), r.GetInt32(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
             r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), Lines(r.IsDBNull(9) ? null : r.GetString(9)),
-            r.IsDBNull(10) ? [] : PositionsOf(r.GetString(10), contest), [r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12)],
+            r.IsDBNull(10) ? [] : ReadPosition.Parse(r.GetString(10), contest), [r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12)],
             r.IsDBNull(13) ? null : r.GetString(13), r.GetInt32(14), r.IsDBNull(15) ? null : BoardOutcome.Parse(r.GetString(15), Lines(r.GetString(16))));
     }
 
     internal static IReadOnlyList<string> Lines(string? text) => string.IsNullOrEmpty(text) ? [] : text.Split('\n');
-
-    private static List<ReadPosition> PositionsOf(string reading, string contestId)
-    {
-        using var doc = JsonDocument.Parse(reading);
-        var list = new List<ReadPosition>();
-        foreach (var p in doc.RootElement.EnumerateArray())
-        {
-            if (p.GetProperty("contestId").GetString() != contestId)
-            {
-                continue;
-            }
-
-            list.Add(new ReadPosition(
-                p.TryGetProperty("optionId", out var o) ? o.GetString() : null,
-                p.TryGetProperty("writeInIndex", out var w) ? w.GetInt32() : null,
-                p.GetProperty("markClass").GetString() ?? "unknown",
-                p.GetProperty("fill").GetDouble(),
-                p.GetProperty("x").GetDouble(),
-                p.GetProperty("y").GetDouble(),
-                p.TryGetProperty("file", out var f) ? f.GetInt32() : 0,
-                p.TryGetProperty("writtenIn", out var wi) && wi.GetBoolean()));
-        }
-
-        return list;
-    }
 }

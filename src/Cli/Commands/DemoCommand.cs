@@ -3,6 +3,8 @@ using System.Diagnostics;
 using CentralCount.Cli.Verification;
 using CentralCount.Election.Loading;
 using CentralCount.ScanPipeline.Store;
+using CentralCount.Tabulation;
+using CentralCount.Tabulation.Exports;
 using CentralCount.TestDeck.Corpus;
 using CentralCount.TestDeck.Design;
 using CentralCount.TestDeck.Samples;
@@ -131,12 +133,27 @@ internal static class DemoCommand
             Console.WriteLine($"   The board decides them in its web application: centralcount accounts add --store {store.Path} --role administrator --name clerk; then centralcount serve --store {store.Path} (README: \"Setting up a board\")");
         }
 
+        Console.WriteLine();
+        bool exportAgrees;
+        var exportFolder = Path.Combine(output.FullName, "exports");
+        var export = ExportCount.Run(store, exportFolder, DateTimeOffset.UtcNow);
+        using (var cvr = File.OpenRead(Path.Combine(exportFolder, ExportCount.Cvr)))
+        {
+            var fromCvrs = TallyContests.From(store.Election!, CastVoteRecordReader.Read(cvr, store.Election!));
+            var fromStore = TallyContests.From(store.Election!, store.ContestResults().Select(r => new RecordedContest(r.BatchId, r.StyleId, r.PrecinctId, r.ContestId, r.Outcome, r.Votes)));
+            exportAgrees = fromCvrs.Zip(fromStore).All(p => p.First.Options.SequenceEqual(p.Second.Options) && p.First with { Options = [] } == p.Second with { Options = [] });
+        }
+
+        var exportProblems = ExportManifest.Verify(exportFolder);
+        Console.WriteLine($"7. Exports in {exportFolder}: {string.Join(", ", export.Files.Select(f => f.Name))}, manifest.json (sha256 {export.ManifestSha256[..16]}...)");
+        Console.WriteLine($"   CVRs of {export.Sheets} sheets read back give {(exportAgrees ? "the same tallies as the store" : "DIFFERENT tallies from the store")}; export verify: {(exportProblems.Count == 0 ? "every file matches its manifest" : string.Join("; ", exportProblems))}");
+
         var log = store.AuditLog();
         var chain = AuditChain.FirstBreak(log);
         Console.WriteLine();
-        Console.WriteLine($"7. Audit log: {log.Count} entries, {(chain is null ? "chain intact" : "BROKEN: " + chain)}");
+        Console.WriteLine($"8. Audit log: {log.Count} entries, {(chain is null ? "chain intact" : "BROKEN: " + chain)}");
         Console.WriteLine($"   Store: {store.Path} (images in {store.ImagesFolder})");
-        var ok = differences.Count == 0 && chain is null;
+        var ok = differences.Count == 0 && chain is null && exportAgrees && exportProblems.Count == 0;
         Console.WriteLine(ok ? "All checks passed." : "Some checks FAILED.");
         return ok ? ExitCodes.Success : ExitCodes.CheckFailed;
     }

@@ -264,6 +264,56 @@ public sealed class CountStore : IDisposable
         return list;
     }
 
+    /// <summary>
+    /// Every counted sheet in scan order with its contests (and the board's settlements), read as
+    /// a stream so exports and recounts of any size run in bounded memory.
+    /// </summary>
+    public IEnumerable<StoredSheet> CountedSheets(Func<string, bool>? batch = null)
+    {
+        using var sheets = Command("""
+            SELECT s.id, s.batch_id, s.seq, b.station, s.front_file, s.back_file, s.content_hash, s.front_image, s.back_image, s.style_id, s.precinct_id, s.reading, s.recorded_at
+            FROM sheets s JOIN batches b ON b.id = s.batch_id WHERE s.status = 'counted' ORDER BY s.id
+            """, null);
+        using var contests = Command("""
+            SELECT c.sheet_id, c.contest_id, c.outcome, c.votes, c.clause, c.suggested_outcome, c.suggested_votes, a.outcome, a.votes, a.board_id, a.members, a.decided_at
+            FROM contest_results c JOIN sheets s ON s.id = c.sheet_id
+            LEFT JOIN adjudications a ON a.sheet_id = c.sheet_id AND a.contest_id = c.contest_id
+            WHERE s.status = 'counted' ORDER BY c.sheet_id, c.contest_id
+            """, null);
+        using var s = sheets.ExecuteReader();
+        using var c = contests.ExecuteReader();
+        var more = c.Read();
+        while (s.Read())
+        {
+            var id = s.GetInt64(0);
+            var list = new List<StoredContest>();
+            while (more && c.GetInt64(0) < id)
+            {
+                more = c.Read();
+            }
+
+            while (more && c.GetInt64(0) == id)
+            {
+                list.Add(new StoredContest(c.GetString(1), c.GetString(2), Lines(c.GetString(3)), Text(c, 4), Text(c, 5), Lines(Text(c, 6)),
+                    c.IsDBNull(7) ? null : new StoredAdjudication(c.GetString(7), Lines(c.GetString(8)), c.GetString(9), Lines(c.GetString(10)), c.GetString(11))));
+                more = c.Read();
+            }
+
+            var batchId = s.GetString(1);
+            if (batch is null || batch(batchId))
+            {
+                yield return new StoredSheet(id, batchId, s.GetInt32(2), s.GetString(3), s.GetString(4), Text(s, 5), s.GetString(6), Text(s, 7), Text(s, 8), Text(s, 9), Text(s, 10), Text(s, 11), s.GetString(12), list);
+            }
+        }
+    }
+
+    /// <summary>The newest audit entry's hash: what an export says it was made from.</summary>
+    public string AuditHead() => Scalar<string?>("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", null) ?? AuditChain.Genesis;
+
+    private static string[] Lines(string? text) => string.IsNullOrEmpty(text) ? [] : text.Split('\n');
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
     public IReadOnlyList<AuditEntry> AuditLog()
     {
         using var cmd = Command("SELECT seq, at, kind, detail, previous_hash, hash FROM audit_log ORDER BY seq", null);
