@@ -118,24 +118,9 @@ public sealed class BoardBrowserTests(BoardSetup setup)
     public async Task A_write_in_name_read_by_the_board_is_matched_to_the_declared_candidate()
     {
         var (contest, declared) = ContestWithDeclaredWriteIns();
-        var members = Server.NewBoard("wri");
-        var pages = await Task.WhenAll(members.Take(2).Select(m => setup.Browser.SignIn(Server.Address, m)));
-        ItemKey? key = null;
-        foreach (var page in pages)
-        {
-            await page.GotoAsync($"/board?contest={contest.Id}");
-            key ??= await ItemOn(page);
-            Assert.Equal(key, await ItemOn(page));
-            await page.Keyboard.PressAsync((contest.OptionIds.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await page.Keyboard.TypeAsync(declared.Name.ToLowerInvariant().Replace(".", string.Empty, StringComparison.Ordinal));
-            await Assertions.Expect(page.Locator("#match-0")).ToContainTextAsync($"Matches declared write-in candidate {declared.Name}");
-            await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(page.Locator("#confirm-what")).ToContainTextAsync($"Vote for {declared.Name} (declared write-in)");
-            await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("Recorded");
-        }
-
-        Assert.Equal(BoardOutcome.Counted([declared.Id]), new QueueStore(Server.Database).Find(key!.Value)!.Adjudicated);
+        var key = await TwoMembersReadAWriteIn("wri", contest, declared.Name.ToLowerInvariant().Replace(".", string.Empty, StringComparison.Ordinal),
+            $"Matches declared write-in candidate {declared.Name}", $"Vote for {declared.Name} (declared write-in)", null);
+        Assert.Equal(BoardOutcome.Counted([declared.Id]), new QueueStore(Server.Database).Find(key)!.Adjudicated);
         Assert.Contains(Tally(contest.Id).Options, o => o.OptionId == declared.Id && o.Votes >= 1);
     }
 
@@ -143,25 +128,8 @@ public sealed class BoardBrowserTests(BoardSetup setup)
     public async Task An_undeclared_write_in_counts_for_no_one()
     {
         var (contest, _) = ContestWithDeclaredWriteIns();
-        var members = Server.NewBoard("und");
-        var pages = await Task.WhenAll(members.Take(2).Select(m => setup.Browser.SignIn(Server.Address, m)));
-        ItemKey? key = null;
-        foreach (var page in pages)
-        {
-            await page.GotoAsync($"/board?contest={contest.Id}");
-            key ??= await ItemOn(page);
-            Assert.Equal(key, await ItemOn(page));
-            await page.Keyboard.PressAsync((contest.OptionIds.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await page.Keyboard.TypeAsync("Mickey Mouse");
-            await Assertions.Expect(page.Locator("#match-0")).ToContainTextAsync("Not a declared write-in candidate");
-            await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(page.Locator("#confirm-what")).ToContainTextAsync("No vote in this contest");
-            await Assertions.Expect(page.Locator("#confirm-panel")).ToContainTextAsync("44.3.2403(2)(h)");
-            await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("Recorded");
-        }
-
-        Assert.Equal(BoardOutcome.Undervote, new QueueStore(Server.Database).Find(key!.Value)!.Adjudicated);
+        var key = await TwoMembersReadAWriteIn("und", contest, "Mickey Mouse", "Not a declared write-in candidate", "No vote in this contest", "44.3.2403(2)(h)");
+        Assert.Equal(BoardOutcome.Undervote, new QueueStore(Server.Database).Find(key)!.Adjudicated);
     }
 
     [Fact]
@@ -257,6 +225,34 @@ public sealed class BoardBrowserTests(BoardSetup setup)
         Assert.Equal(3, new BoardRoster(Server.Database).Find("ADM")!.Size);
         var member = await setup.Browser.SignIn(Server.Address, "adm2");
         Assert.EndsWith("/board", member.Url, StringComparison.Ordinal);
+    }
+
+    // Two members of a new board open the same item of the contest, choose its write-in area and type what they read.
+    private async Task<ItemKey> TwoMembersReadAWriteIn(string board, CandidateContest contest, string written, string match, string confirm, string? rule)
+    {
+        var members = Server.NewBoard(board);
+        var pages = await Task.WhenAll(members.Take(2).Select(m => setup.Browser.SignIn(Server.Address, m)));
+        ItemKey? key = null;
+        foreach (var page in pages)
+        {
+            await page.GotoAsync($"/board?contest={contest.Id}");
+            key ??= await ItemOn(page);
+            Assert.Equal(key, await ItemOn(page));
+            await page.Keyboard.PressAsync((contest.OptionIds.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await page.Keyboard.TypeAsync(written);
+            await Assertions.Expect(page.Locator("#match-0")).ToContainTextAsync(match);
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("#confirm-what")).ToContainTextAsync(confirm);
+            if (rule is not null)
+            {
+                await Assertions.Expect(page.Locator("#confirm-panel")).ToContainTextAsync(rule);
+            }
+
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("Recorded");
+        }
+
+        return key!.Value;
     }
 
     private static async Task<ItemKey> ItemOn(IPage page)
