@@ -14,9 +14,10 @@ async function refresh() {
       cc.el("thead", {}, cc.el("tr", {}, cc.el("th", {}, "Board"), cc.el("th", {}, "Members"), cc.el("th", {}, "Majority"))),
       cc.el("tbody", {}, boards.map((b) => cc.el("tr", {}, cc.el("td", {}, b.id), cc.el("td", {}, b.members.join(", ")), cc.el("td", {}, `${Math.floor(b.size / 2) + 1} of ${b.size}`))))));
   const free = accounts.filter((a) => a.role === "member" && !a.board && !a.disabled);
-  document.getElementById("board-members").replaceChildren(cc.el("legend", {}, "Members"),
-    free.length === 0 ? cc.el("p", { class: "note" }, "Every board member already sits on a board. Add member accounts first.") : null,
-    ...free.map((a) => cc.el("label", {}, cc.el("input", { type: "checkbox", name: "member", value: a.name }), ` ${a.displayName} (${a.name})`, cc.el("br"))));
+  const choices = free.length === 0
+    ? [cc.el("p", { class: "note" }, "Every board member already sits on a board. Add member accounts first.")]
+    : free.map((a) => cc.el("label", {}, cc.el("input", { type: "checkbox", name: "member", value: a.name }), ` ${a.displayName} (${a.name})`, cc.el("br")));
+  document.getElementById("board-members").replaceChildren(cc.el("legend", {}, "Members"), ...choices);
 }
 
 async function act(work, done) {
