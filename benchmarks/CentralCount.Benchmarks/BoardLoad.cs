@@ -134,7 +134,7 @@ internal static class BoardLoad
         var problems = new List<string>();
         using var db = BoardDatabase.Open(path);
         var rows = db.Read(sql => sql.Rows("SELECT sheet_id, contest_id, account, outcome, votes, board_id FROM board_decisions",
-            r => (Sheet: r.GetInt64(0), Contest: r.GetString(1), Member: r.GetString(2), Outcome: BoardOutcome.Parse(r.GetString(3), r.GetString(4).Length == 0 ? [] : r.GetString(4).Split('\n')), Board: r.GetString(5))));
+            r => (Sheet: r.GetInt64(0), Contest: r.GetString(1), Member: r.GetString(2), Outcome: BoardOutcome.Parse(r.GetString(3), StoredVotes.Split(r.GetString(4))), Board: r.GetString(5))));
         var recorded = rows.Select(r => (r.Sheet, r.Contest, r.Member)).ToHashSet();
         if (rows.Count != accepted.Count)
         {
@@ -149,7 +149,7 @@ internal static class BoardLoad
 
         var sizes = db.Read(sql => sql.Rows("SELECT id, size FROM boards", r => (r.GetString(0), r.GetInt32(1)))).ToDictionary(b => b.Item1, b => b.Item2);
         var settled = db.Read(sql => sql.Rows("SELECT sheet_id, contest_id, outcome, votes FROM adjudications",
-            r => (Sheet: r.GetInt64(0), Contest: r.GetString(1), Outcome: BoardOutcome.Parse(r.GetString(2), r.GetString(3).Length == 0 ? [] : r.GetString(3).Split('\n')))));
+            r => (Sheet: r.GetInt64(0), Contest: r.GetString(1), Outcome: BoardOutcome.Parse(r.GetString(2), StoredVotes.Split(r.GetString(3))))));
         foreach (var group in rows.GroupBy(r => (r.Sheet, r.Contest)))
         {
             var expected = DecideByMajority.Settle(sizes[group.First().Board], [.. group.Select(g => g.Outcome)]);

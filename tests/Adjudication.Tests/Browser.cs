@@ -32,7 +32,8 @@ public sealed class Browser : IAsyncLifetime
         await page.FillAsync("#name", name);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#go");
-        await page.WaitForURLAsync(url => !url.EndsWith("/signin", StringComparison.Ordinal));
+        // Polls the address rather than waiting for a navigation event, which a fast redirect can outrun.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
         return page;
     }
 

@@ -29,7 +29,7 @@ public sealed class ExportedDemo : IDisposable
         Assert.True(code == 0, text + error);
         using var store = CountStore.Open(StorePath);
         Election = store.Election!;
-        Rows = [.. store.ContestResults().Select(r => new RecordedContest(r.BatchId, r.StyleId, r.PrecinctId, r.ContestId, r.Outcome, r.Votes))];
+        Rows = [.. RecordedContests.In(store)];
         Sheets = store.CountedSheets().Count();
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CentralCount.Adjudication.Accounts;
 using CentralCount.Adjudication.Decisions;
 using CentralCount.Adjudication.Queue;
+using CentralCount.ScanPipeline.Store;
 
 namespace CentralCount.Adjudication.Store;
 
@@ -56,12 +57,12 @@ public sealed class DecisionStore(BoardDatabase db)
 
             sql.Execute("INSERT INTO board_decisions (sheet_id, contest_id, account, board_id, choice, outcome, votes, decided_at) VALUES ($s, $c, $a, $b, $ch, $o, $v, $at)",
                 ("$s", key.SheetId), ("$c", key.ContestId), ("$a", member.Name), ("$b", member.BoardId), ("$ch", Json(choice)),
-                ("$o", resolved.Outcome.KindName), ("$v", string.Join('\n', resolved.Outcome.Votes)), ("$at", db.Now()));
+                ("$o", resolved.Outcome.KindName), ("$v", StoredVotes.Join(resolved.Outcome.Votes)), ("$at", db.Now()));
             sql.Audit("board-decision", $"{member.Name} (board {member.BoardId}) decided {place}");
 
             var size = Convert.ToInt32(sql.Scalar("SELECT size FROM boards WHERE id = $b", ("$b", member.BoardId)), System.Globalization.CultureInfo.InvariantCulture);
             var decisions = sql.Rows("SELECT account, outcome, votes FROM board_decisions WHERE sheet_id = $s AND contest_id = $c AND board_id = $b ORDER BY decided_at, account",
-                r => (Account: r.GetString(0), Outcome: BoardOutcome.Parse(r.GetString(1), QueueStore.Lines(r.GetString(2)))),
+                r => (Account: r.GetString(0), Outcome: BoardOutcome.Parse(r.GetString(1), StoredVotes.Split(r.GetString(2)))),
                 ("$s", key.SheetId), ("$c", key.ContestId), ("$b", member.BoardId));
             var settled = DecideByMajority.Settle(size, [.. decisions.Select(d => d.Outcome)]);
             if (settled is null)
@@ -72,8 +73,8 @@ public sealed class DecisionStore(BoardDatabase db)
             var by = decisions.Select(d => d.Account).ToList();
             var agreeing = decisions.Count(d => d.Outcome.Equals(settled));
             sql.Execute("INSERT INTO adjudications (sheet_id, contest_id, outcome, votes, board_id, members, decided_at) VALUES ($s, $c, $o, $v, $b, $m, $at)",
-                ("$s", key.SheetId), ("$c", key.ContestId), ("$o", settled.KindName), ("$v", string.Join('\n', settled.Votes)), ("$b", member.BoardId),
-                ("$m", string.Join('\n', by)), ("$at", db.Now()));
+                ("$s", key.SheetId), ("$c", key.ContestId), ("$o", settled.KindName), ("$v", StoredVotes.Join(settled.Votes)), ("$b", member.BoardId),
+                ("$m", StoredVotes.Join(by)), ("$at", db.Now()));
             sql.Audit("board-settled", settled.Kind == BoardOutcomeKind.NotValid && agreeing < DecideByMajority.Majority(size)
                 ? $"{place}: board {member.BoardId} ({string.Join(", ", by)}): no majority found the intent clear; not valid (44.3.2402(1)(b))"
                 : $"{place}: board {member.BoardId} ({string.Join(", ", by)}): {agreeing} of {size} agreed (44.3.2402(1)(a))");

@@ -2,6 +2,7 @@ using CentralCount.Adjudication.Accounts;
 using CentralCount.Adjudication.Decisions;
 using CentralCount.Adjudication.Queue;
 using CentralCount.ScanPipeline.Pipeline;
+using CentralCount.ScanPipeline.Store;
 
 namespace CentralCount.Adjudication.Store;
 
@@ -118,10 +119,9 @@ public sealed class QueueStore(BoardDatabase db)
         var contest = r.GetString(1);
         return new QueueItem(
             new ItemKey(r.GetInt64(0), contest), r.GetString(2), r.GetInt32(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
-            r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), Lines(r.IsDBNull(9) ? null : r.GetString(9)),
+            r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), StoredVotes.Split(r.IsDBNull(9) ? null : r.GetString(9)),
             r.IsDBNull(10) ? [] : ReadPosition.Parse(r.GetString(10), contest), [r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12)],
-            r.IsDBNull(13) ? null : r.GetString(13), r.GetInt32(14), r.IsDBNull(15) ? null : BoardOutcome.Parse(r.GetString(15), Lines(r.GetString(16))));
+            r.IsDBNull(13) ? null : r.GetString(13), r.GetInt32(14), r.IsDBNull(15) ? null : BoardOutcome.Parse(r.GetString(15), StoredVotes.Split(r.GetString(16))));
     }
 
-    internal static IReadOnlyList<string> Lines(string? text) => string.IsNullOrEmpty(text) ? [] : text.Split('\n');
 }

@@ -163,7 +163,7 @@ public static class QueueEndpoints
             }
 
             var rows = services.Database.Read(sql => sql.Rows(CountStore.ContestResultsQuery, r => new RecordedContest(
-                r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4), QueueStore.Lines(r.GetString(5)))));
+                r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4), StoredVotes.Split(r.GetString(5)))));
             var tallies = TallyContests.From(election, rows);
             return Results.Json(new
             {

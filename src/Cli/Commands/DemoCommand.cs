@@ -140,7 +140,7 @@ internal static class DemoCommand
         using (var cvr = File.OpenRead(Path.Combine(exportFolder, ExportCount.Cvr)))
         {
             var fromCvrs = TallyContests.From(store.Election!, CastVoteRecordReader.Read(cvr, store.Election!));
-            var fromStore = TallyContests.From(store.Election!, store.ContestResults().Select(r => new RecordedContest(r.BatchId, r.StyleId, r.PrecinctId, r.ContestId, r.Outcome, r.Votes)));
+            var fromStore = TallyContests.From(store.Election!, RecordedContests.In(store));
             exportAgrees = fromCvrs.Zip(fromStore).All(p => p.First.Options.SequenceEqual(p.Second.Options) && p.First with { Options = [] } == p.Second with { Options = [] });
         }
 

@@ -26,7 +26,7 @@ internal static class TallyCommand
         }
 
         var election = store.Election!;
-        var rows = store.ContestResults().Select(r => new RecordedContest(r.BatchId, r.StyleId, r.PrecinctId, r.ContestId, r.Outcome, r.Votes));
+        var rows = RecordedContests.In(store);
         var tallies = TallyContests.From(election, rows, r => (precinct is null || r.PrecinctId == precinct) && (style is null || r.StyleId == style) && (batch is null || r.BatchId == batch));
         var pending = tallies.Sum(t => t.PendingBoard);
         var scope = string.Join(", ", new[] { precinct is null ? null : $"precinct {precinct}", style is null ? null : $"style {style}", batch is null ? null : $"batch {batch}" }.Where(s => s is not null));

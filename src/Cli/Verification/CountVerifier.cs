@@ -19,7 +19,7 @@ public static class CountVerifier
         ArgumentNullException.ThrowIfNull(election);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(manifest);
-        var actual = TallyContests.From(election, store.ContestResults().Select(r => new RecordedContest(r.BatchId, r.StyleId, r.PrecinctId, r.ContestId, r.Outcome, r.Votes)));
+        var actual = TallyContests.From(election, RecordedContests.In(store));
         var queue = store.BoardQueue();
         var held = queue.Select(q => (q.FrontFile, q.ContestId)).ToHashSet();
         var differences = TallyVerifier.Differences(TallyVerifier.Expected(election, corpusDirectory, batchId, held), actual);

@@ -172,8 +172,8 @@ public sealed class CountStore : IDisposable
             {
                 var o = c.Outcome;
                 Execute(_db, "INSERT INTO contest_results (sheet_id, contest_id, outcome, votes, clause, suggested_outcome, suggested_votes) VALUES ($s, $c, $o, $v, $cl, $so, $sv)", tx,
-                    ("$s", id), ("$c", c.ContestId), ("$o", OutcomeName(o.Kind)), ("$v", string.Join('\n', o.Votes)), ("$cl", o.Clause?.Id),
-                    ("$so", o.Suggestion is { } s ? OutcomeName(s.Kind) : null), ("$sv", o.Suggestion is { } sv ? string.Join('\n', sv.Votes) : null));
+                    ("$s", id), ("$c", c.ContestId), ("$o", OutcomeName(o.Kind)), ("$v", StoredVotes.Join(o.Votes)), ("$cl", o.Clause?.Id),
+                    ("$so", o.Suggestion is { } s ? OutcomeName(s.Kind) : null), ("$sv", o.Suggestion is { } sv ? StoredVotes.Join(sv.Votes) : null));
             }
 
             Append(tx, "sheet", $"{record.BatchId}#{record.Seq} {Name(record.Status)} {record.ContentHash}{(original is { } of ? $" duplicate of sheet {of}" : string.Empty)}{(record.RejectReason is { } rr ? $" {rr}" : string.Empty)}");
@@ -239,7 +239,7 @@ public sealed class CountStore : IDisposable
         {
             var votes = r.GetString(5);
             yield return (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4),
-                votes.Length == 0 ? [] : votes.Split('\n'));
+                StoredVotes.Split(votes));
         }
     }
 
@@ -258,7 +258,7 @@ public sealed class CountStore : IDisposable
         {
             var votes = r.IsDBNull(7) ? string.Empty : r.GetString(7);
             list.Add(new BoardItem(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetString(6), votes.Length == 0 ? [] : votes.Split('\n')));
+                r.IsDBNull(6) ? null : r.GetString(6), StoredVotes.Split(votes)));
         }
 
         return list;
@@ -271,7 +271,7 @@ public sealed class CountStore : IDisposable
     public IEnumerable<StoredSheet> CountedSheets(Func<string, bool>? batch = null)
     {
         using var sheets = Command("""
-            SELECT s.id, s.batch_id, s.seq, b.station, s.front_file, s.back_file, s.content_hash, s.front_image, s.back_image, s.style_id, s.precinct_id, s.reading, s.recorded_at
+            SELECT s.id, s.batch_id, s.seq, b.station, s.front_file, s.back_file, s.content_hash, s.front_image, s.back_image, s.style_id, s.precinct_id, s.reading
             FROM sheets s JOIN batches b ON b.id = s.batch_id WHERE s.status = 'counted' ORDER BY s.id
             """, null);
         using var contests = Command("""
@@ -294,23 +294,21 @@ public sealed class CountStore : IDisposable
 
             while (more && c.GetInt64(0) == id)
             {
-                list.Add(new StoredContest(c.GetString(1), c.GetString(2), Lines(c.GetString(3)), Text(c, 4), Text(c, 5), Lines(Text(c, 6)),
-                    c.IsDBNull(7) ? null : new StoredAdjudication(c.GetString(7), Lines(c.GetString(8)), c.GetString(9), Lines(c.GetString(10)), c.GetString(11))));
+                list.Add(new StoredContest(c.GetString(1), c.GetString(2), StoredVotes.Split(c.GetString(3)), Text(c, 4), Text(c, 5), StoredVotes.Split(Text(c, 6)),
+                    c.IsDBNull(7) ? null : new StoredAdjudication(c.GetString(7), StoredVotes.Split(c.GetString(8)), c.GetString(9), StoredVotes.Split(c.GetString(10)), c.GetString(11))));
                 more = c.Read();
             }
 
             var batchId = s.GetString(1);
             if (batch is null || batch(batchId))
             {
-                yield return new StoredSheet(id, batchId, s.GetInt32(2), s.GetString(3), s.GetString(4), Text(s, 5), s.GetString(6), Text(s, 7), Text(s, 8), Text(s, 9), Text(s, 10), Text(s, 11), s.GetString(12), list);
+                yield return new StoredSheet(id, batchId, s.GetInt32(2), s.GetString(3), s.GetString(4), Text(s, 5), s.GetString(6), Text(s, 7), Text(s, 8), Text(s, 9), Text(s, 10), Text(s, 11), list);
             }
         }
     }
 
     /// <summary>The newest audit entry's hash: what an export says it was made from.</summary>
     public string AuditHead() => Scalar<string?>("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", null) ?? AuditChain.Genesis;
-
-    private static string[] Lines(string? text) => string.IsNullOrEmpty(text) ? [] : text.Split('\n');
 
     private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

@@ -26,5 +26,4 @@ public sealed record StoredSheet(
     string? StyleId,
     string? PrecinctId,
     string? Reading,
-    string RecordedAt,
     IReadOnlyList<StoredContest> Contests);

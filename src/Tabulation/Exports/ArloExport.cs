@@ -37,7 +37,9 @@ public static class ArloExport
             output.Write(string.Join(',', row.ToString(CultureInfo.InvariantCulture), Csv(sheet.BatchId), sheet.Seq.ToString(CultureInfo.InvariantCulture),
                 Csv($"{sheet.BatchId}-{sheet.Seq}"), Csv(sheet.PrecinctId ?? string.Empty), Csv(sheet.StyleId ?? string.Empty), Csv(sheet.StyleId ?? string.Empty), Csv(sheet.Station), "0", "0"));
             var contests = sheet.Contests.ToDictionary(c => c.ContestId, StringComparer.Ordinal);
-            var marked = sheet.Reading is null ? [] : ReadPosition.Parse(sheet.Reading).Where(p => p.MarkClass != "empty").ToList();
+            // The reading is needed only to show an overvote's marks.
+            var marked = sheet.Reading is null || contests.Values.All(c => c.CurrentOutcome != "overvote")
+                ? [] : ReadPosition.Parse(sheet.Reading).Where(p => p.MarkClass != "empty").ToList();
             foreach (var c in columns)
             {
                 output.Write(',');

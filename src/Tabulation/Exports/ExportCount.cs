@@ -30,7 +30,7 @@ public static class ExportCount
             throw new IOException($"{folder} is not empty ({existing.Length} files); exports go into a new folder so nothing is overwritten");
         }
 
-        var contests = store.ContestResults().Select(r => new RecordedContest(r.BatchId, r.StyleId, r.PrecinctId, r.ContestId, r.Outcome, r.Votes)).ToList();
+        var contests = RecordedContests.In(store).ToList();
         var stations = store.Batches().Select(b => b.Batch.Station).Distinct(StringComparer.Ordinal).ToList();
         var sheets = 0;
         using (var f = File.Create(Path.Combine(folder, Cvr)))
