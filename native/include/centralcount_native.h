@@ -80,9 +80,10 @@ CC_API cc_status cc_dark_components_scaled(cc_image src, int32_t x, int32_t y, i
                                            int32_t threshold, int32_t connectivity, int32_t factor,
                                            cc_component* out, int32_t capacity, int32_t* count);
 
-/* QR decode (zbar) inside a region of a grey or colour image. Writes the UTF-8 payload (not
- * terminated) and its length; corners gets 4 (x, y) points in image coordinates. */
-CC_API cc_status cc_qr_decode(cc_image src, int32_t x, int32_t y, int32_t w, int32_t h,
+/* QR decode (zbar) inside a region of a grey or colour image, shrunk by an integer factor (1-4)
+ * first when the code's modules are large enough. Writes the UTF-8 payload (not terminated) and
+ * its length; corners gets 4 (x, y) points in image coordinates. */
+CC_API cc_status cc_qr_decode(cc_image src, int32_t x, int32_t y, int32_t w, int32_t h, int32_t factor,
                               char* text, int32_t capacity, int32_t* length, float* corners);
 
 /* QR encode: the module matrix (1 = dark) without quiet zone, side x side bytes.

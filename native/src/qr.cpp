@@ -12,7 +12,7 @@
 using namespace zbar;  // zbar.h wraps its C API in a namespace when compiled as C++
 
 // Debian builds OpenCV without quirc, so its QR decoder cannot decode; zbar reads the codes.
-CC_API cc_status cc_qr_decode(cc_image src, int32_t x, int32_t y, int32_t w, int32_t h,
+CC_API cc_status cc_qr_decode(cc_image src, int32_t x, int32_t y, int32_t w, int32_t h, int32_t factor,
                               char* text, int32_t capacity, int32_t* length, float* corners) {
   return cc::guarded("qr_decode", [&]() -> cc_status {
     if (length == nullptr || text == nullptr) return cc::fail(CC_ERR_ARGUMENT, "qr_decode: missing output");
@@ -21,16 +21,26 @@ CC_API cc_status cc_qr_decode(cc_image src, int32_t x, int32_t y, int32_t w, int
     if (!cc::wrap(src, image, "qr_decode")) return CC_ERR_ARGUMENT;
     cv::Rect region;
     if (!cc::clip_region(src, x, y, w, h, region)) return cc::fail(CC_ERR_NOT_FOUND, "qr_decode: empty region");
+    if (factor < 1 || factor > 4) return cc::fail(CC_ERR_ARGUMENT, "qr_decode: factor must be 1-4");
     cv::Mat grey;
     if (src.channels == 1) {
       image(region).copyTo(grey);  // zbar wants contiguous rows
     } else {
       cv::cvtColor(image(region), grey, cv::COLOR_BGR2GRAY);
     }
+    if (factor > 1) {
+      // zbar's cost grows with the pixels it binarises and scans; a code printed at six or more
+      // pixels a module still reads at a half.
+      cv::Mat shrunk;
+      cv::resize(grey, shrunk, cv::Size(grey.cols / factor, grey.rows / factor), 0, 0, cv::INTER_AREA);
+      grey = shrunk;
+    }
     std::unique_ptr<zbar_image_scanner_t, decltype(&zbar_image_scanner_destroy)> scanner(
         zbar_image_scanner_create(), zbar_image_scanner_destroy);
     zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
     zbar_image_scanner_set_config(scanner.get(), ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
+    zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_X_DENSITY, 2);
+    zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_Y_DENSITY, 2);
     std::unique_ptr<zbar_image_t, decltype(&zbar_image_destroy)> frame(zbar_image_create(), zbar_image_destroy);
     zbar_image_set_format(frame.get(), zbar_fourcc('Y', '8', '0', '0'));
     zbar_image_set_size(frame.get(), static_cast<unsigned>(grey.cols), static_cast<unsigned>(grey.rows));
@@ -50,8 +60,8 @@ CC_API cc_status cc_qr_decode(cc_image src, int32_t x, int32_t y, int32_t w, int
       const unsigned points = zbar_symbol_get_loc_size(symbol);
       for (unsigned i = 0; i < 4; ++i) {
         const unsigned p = points == 0 ? 0 : i % points;
-        corners[2 * i] = points == 0 ? 0.0f : static_cast<float>(zbar_symbol_get_loc_x(symbol, p) + region.x);
-        corners[2 * i + 1] = points == 0 ? 0.0f : static_cast<float>(zbar_symbol_get_loc_y(symbol, p) + region.y);
+        corners[2 * i] = points == 0 ? 0.0f : static_cast<float>(zbar_symbol_get_loc_x(symbol, p) * factor + region.x);
+        corners[2 * i + 1] = points == 0 ? 0.0f : static_cast<float>(zbar_symbol_get_loc_y(symbol, p) * factor + region.y);
       }
     }
     return CC_OK;

@@ -41,7 +41,7 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Library, EntryPoint = "cc_qr_decode")]
     internal static partial NativeStatus QrDecode(
-        NativeImageView source, int x, int y, int width, int height, byte* text, int capacity, out int length, float* corners);
+        NativeImageView source, int x, int y, int width, int height, int factor, byte* text, int capacity, out int length, float* corners);
 
     [LibraryImport(Library, EntryPoint = "cc_qr_encode")]
     internal static partial NativeStatus QrEncode(byte* text, int correction, out nint modules, out int side);

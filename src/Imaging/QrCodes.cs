@@ -25,13 +25,19 @@ public static unsafe class QrCodes
 {
     private const int MaxPayload = 4096;
 
-    /// <summary>Decodes the QR code inside a region of a grey or colour image, or null when none is readable.</summary>
-    public static QrReading? Decode(PixelImage image, PixelRect region)
+    /// <summary>
+    /// Decodes the QR code inside a region of a grey or colour image, or null when none is
+    /// readable; <paramref name="shrink"/> (1-4) reads it that many times smaller, which is
+    /// cheaper and works while a module keeps three pixels or more.
+    /// </summary>
+    public static QrReading? Decode(PixelImage image, PixelRect region, int shrink = 1)
     {
         ArgumentNullException.ThrowIfNull(image);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shrink, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(shrink, 4);
         var text = stackalloc byte[MaxPayload];
         var corners = stackalloc float[8];
-        var status = NativeMethods.QrDecode(image.View, region.X, region.Y, region.Width, region.Height, text, MaxPayload, out var length, corners);
+        var status = NativeMethods.QrDecode(image.View, region.X, region.Y, region.Width, region.Height, shrink, text, MaxPayload, out var length, corners);
         GC.KeepAlive(image);
         if (status == NativeStatus.NotFound)
         {

@@ -134,18 +134,21 @@ public static class OvalLocator
                 }
             }
 
-            best = Contrast(image, p.X + bx, p.Y + by, rx, ry, cos, sin);
         }
 
+        // Every pixel around the coarse best; the parabola through the best and its neighbours
+        // reuses these contrasts when the best stays in the middle.
         Span<double> fine = stackalloc double[9];
         var (cx, cy) = (bx, by);
+        best = double.MinValue;
+        var bestIndex = 4;
         for (var j = 0; j < 9; j++)
         {
             var (dx, dy) = (cx + (j % 3) - 1, cy + (j / 3) - 1);
             fine[j] = Contrast(image, p.X + dx, p.Y + dy, rx, ry, cos, sin);
-            if (fine[j] > best)
+            if (fine[j] > best || (j == 4 && fine[j] >= best))
             {
-                (best, bx, by) = (fine[j], dx, dy);
+                (best, bx, by, bestIndex) = (fine[j], dx, dy, j);
             }
         }
 
@@ -154,9 +157,12 @@ public static class OvalLocator
             return null;
         }
 
-        var centre = Contrast(image, p.X + bx, p.Y + by, rx, ry, cos, sin);
-        var fx = Parabola(Contrast(image, p.X + bx - 1, p.Y + by, rx, ry, cos, sin), centre, Contrast(image, p.X + bx + 1, p.Y + by, rx, ry, cos, sin));
-        var fy = Parabola(Contrast(image, p.X + bx, p.Y + by - 1, rx, ry, cos, sin), centre, Contrast(image, p.X + bx, p.Y + by + 1, rx, ry, cos, sin));
+        var fx = bestIndex == 4
+            ? Parabola(fine[3], best, fine[5])
+            : Parabola(Contrast(image, p.X + bx - 1, p.Y + by, rx, ry, cos, sin), best, Contrast(image, p.X + bx + 1, p.Y + by, rx, ry, cos, sin));
+        var fy = bestIndex == 4
+            ? Parabola(fine[1], best, fine[7])
+            : Parabola(Contrast(image, p.X + bx, p.Y + by - 1, rx, ry, cos, sin), best, Contrast(image, p.X + bx, p.Y + by + 1, rx, ry, cos, sin));
         return (bx + fx, by + fy);
     }
 
@@ -174,17 +180,20 @@ public static class OvalLocator
     // Mean grey just outside the outline minus mean grey on it: high for a printed, unfilled ring.
     private static double Contrast(PixelImage image, double cx, double cy, double rx, double ry, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin)
     {
+        ReadOnlySpan<byte> pixels = image.Pixels;
         double ring = 0, outside = 0;
         for (var k = 0; k < Samples; k++)
         {
-            ring += Sample(image, cx + (rx * cos[k]), cy + (ry * sin[k]));
-            outside += Sample(image, cx + ((rx + 3) * cos[k]), cy + ((ry + 3) * sin[k]));
+            ring += Sample(pixels, image, cx + (rx * cos[k]), cy + (ry * sin[k]));
+            outside += Sample(pixels, image, cx + ((rx + 3) * cos[k]), cy + ((ry + 3) * sin[k]));
         }
 
         return (outside - ring) / Samples;
     }
 
-    private static double Sample(PixelImage image, double x, double y)
+    private static double Sample(PixelImage image, double x, double y) => Sample(image.Pixels, image, x, y);
+
+    private static double Sample(ReadOnlySpan<byte> pixels, PixelImage image, double x, double y)
     {
         var ix = (int)Math.Floor(x);
         var iy = (int)Math.Floor(y);
@@ -195,10 +204,10 @@ public static class OvalLocator
 
         var fx = x - ix;
         var fy = y - iy;
-        var r0 = image.Row(iy);
-        var r1 = image.Row(iy + 1);
-        var top = r0[ix] + ((r0[ix + 1] - r0[ix]) * fx);
-        var bottom = r1[ix] + ((r1[ix + 1] - r1[ix]) * fx);
+        var at = (iy * image.Stride) + ix;
+        var below = at + image.Stride;
+        var top = pixels[at] + ((pixels[at + 1] - pixels[at]) * fx);
+        var bottom = pixels[below] + ((pixels[below + 1] - pixels[below]) * fx);
         return top + ((bottom - top) * fy);
     }
 

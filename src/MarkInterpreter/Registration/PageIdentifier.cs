@@ -30,18 +30,12 @@ public static class PageIdentifier
     private static (PageIdentification?, bool, PageReject?) FromCode(
         PixelImage image, ElectionDefinition election, PageFormat format, TimingMarkBorder border, double pixelsPerInch, RegistrationSettings settings)
     {
-        var area = format.IdentityArea!.Value;
-        var margin = 0.6;
-        var grown = new GridRect(area.Left - margin, area.Top - margin, area.Right + margin, area.Bottom + margin);
-        foreach (var upsideDown in new[] { false, true })
+        if (ReadCode(image, format, border, pixelsPerInch) is not var (reading, upsideDown))
         {
-            var geometry = new PageGeometry(border, format.Grid, upsideDown, pixelsPerInch);
-            var region = geometry.Bounds(grown, image.Width, image.Height);
-            if (region.Width <= 0 || region.Height <= 0 || QrCodes.Decode(image, region) is not { } reading)
-            {
-                continue;
-            }
+            return (null, false, new PageReject(RejectReason.UnknownStyle, "the page has a timing-mark border but no readable identity code (damaged, or a ballot of another system)"));
+        }
 
+        {
             if (PageIdentity.TryParse(reading.Text) is not { } identity)
             {
                 return (null, upsideDown, new PageReject(RejectReason.UnknownStyle, $"the page's code is not a CentralCount ballot identity (\"{Shorten(reading.Text)}\")"));
@@ -68,8 +62,35 @@ public static class PageIdentifier
 
             return (new PageIdentification(identity.StyleId, identity.Sheet, identity.Side, identity.IsTest, "qr-code"), upsideDown, null);
         }
+    }
 
-        return (null, false, new PageReject(RejectReason.UnknownStyle, "the page has a timing-mark border but no readable identity code (damaged, or a ballot of another system)"));
+    /// <summary>
+    /// The code, looked for where it must be when the page is upright and where it must be when
+    /// the page was fed upside down: first read at half size, which is cheap while a module
+    /// keeps three pixels, then at full size.
+    /// </summary>
+    private static (QrReading Reading, bool UpsideDown)? ReadCode(PixelImage image, PageFormat format, TimingMarkBorder border, double pixelsPerInch)
+    {
+        var area = format.IdentityArea!.Value;
+        var margin = 0.6;
+        var grown = new GridRect(area.Left - margin, area.Top - margin, area.Right + margin, area.Bottom + margin);
+        // A code fills its area with at most 41 modules' width (version 5 and a quiet zone).
+        var side = Math.Min(area.Width * format.Grid.ColumnPitchInches, area.Height * format.Grid.RowPitchInches) * pixelsPerInch;
+        var shrinks = side / 41 >= 5 ? new[] { 2, 1 } : [1];
+        foreach (var shrink in shrinks)
+        {
+            foreach (var upsideDown in new[] { false, true })
+            {
+                var geometry = new PageGeometry(border, format.Grid, upsideDown, pixelsPerInch);
+                var region = geometry.Bounds(grown, image.Width, image.Height);
+                if (region.Width > 0 && region.Height > 0 && QrCodes.Decode(image, region, shrink) is { } reading)
+                {
+                    return (reading, upsideDown);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static (PageIdentification?, bool, PageReject?) FromLayout(
