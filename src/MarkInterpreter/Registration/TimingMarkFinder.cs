@@ -20,39 +20,50 @@ public static class TimingMarkFinder
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(settings);
+        // A page the follower cannot read (torn, folded, not a ballot, badly placed) is searched
+        // along the whole of each edge; its reject reasons come from that search.
+        return FollowFromCorner(image, format, settings) is { Border: not null, Reject: null } followed ? followed : SearchStrips(image, format, settings);
+    }
+
+    /// <summary>The border from the marks followed from the top-left corner, or null when the corner cannot be read.</summary>
+    internal static BorderSearch? FollowFromCorner(PixelImage image, PageFormat format, RegistrationSettings settings)
+    {
+        var search = new Search(image, format, settings);
         var grid = format.Grid;
-        var dpi = image.Width / format.WidthInches;
-        var markW = grid.MarkWidthInches * dpi;
-        var markH = grid.MarkHeightInches * dpi;
+        var dpi = search.Dpi;
+        // The corner holds the first mark of a sheet within specification (5 degrees of skew
+        // about the page's centre move a corner by 4.5% of the page's other side, shift and
+        // borders by 3%), and three more along each edge to say which way the edges run.
+        var corner = new PixelRect(0, 0,
+            Math.Min(image.Width / 2, (int)(((grid.FirstCenter.X + 0.3 + (3 * grid.ColumnPitchInches)) * dpi) + (0.045 * image.Height) + (0.03 * image.Width))),
+            Math.Min(image.Height / 2, (int)(((grid.FirstCenter.Y + 0.3 + (3 * grid.RowPitchInches)) * dpi) + (0.045 * image.Width) + (0.03 * image.Height))));
+        var rented = ArrayPool<DarkComponent>.Shared.Rent(MaxComponents);
+        try
+        {
+            var followed = TimingMarkFollower.Follow(image, grid, search.Probe, dpi, corner, rented.AsSpan(0, MaxComponents), search.Shrink, search.Tolerance);
+            return followed is null ? null : FromCandidates(followed, format, settings, search.Tolerance, dpi);
+        }
+        finally
+        {
+            ArrayPool<DarkComponent>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The border from candidate marks in four strips along the image edges, deep enough for any sheet within specification.</summary>
+    internal static BorderSearch SearchStrips(PixelImage image, PageFormat format, RegistrationSettings settings)
+    {
+        var search = new Search(image, format, settings);
+        var grid = format.Grid;
+        var dpi = search.Dpi;
         // Deep enough for the marks wherever a sheet within specification puts them: skew up to
         // 5 degrees moves the far end of an edge by 9% of the page, shift and borders by 3%.
         var depthY = (int)Math.Min(image.Height / 3, ((grid.FirstCenter.Y + 0.3) * dpi) + (0.09 * image.Width) + (0.03 * image.Height));
         var depthX = (int)Math.Min(image.Width / 3, ((grid.FirstCenter.X + 0.3) * dpi) + (0.09 * image.Height) + (0.03 * image.Width));
-        var probe = new MarkProbe(markW, markH, settings.DarkThreshold);
-        var tolerance = Math.Max(2.5, markH * 0.45);
+        var (probe, shrink, markH) = (search.Probe, search.Shrink, search.Probe.MarkHeight);
         var rented = ArrayPool<DarkComponent>.Shared.Rent(MaxComponents);
         try
         {
             var buffer = rented.AsSpan(0, MaxComponents);
-            // Labelled shrunk to about 100 pixels per inch, where a mark is still a solid blob.
-            var shrink = Math.Max(1, (int)Math.Round(dpi / 100));
-            // The corner holds the first mark of a sheet within specification (5 degrees of skew
-            // about the page's centre move a corner by 4.5% of the page's other side, shift and
-            // borders by 3%), and three more along each edge to say which way the edges run.
-            var corner = new PixelRect(0, 0,
-                Math.Min(image.Width / 2, (int)(((grid.FirstCenter.X + 0.3 + (3 * grid.ColumnPitchInches)) * dpi) + (0.045 * image.Height) + (0.03 * image.Width))),
-                Math.Min(image.Height / 2, (int)(((grid.FirstCenter.Y + 0.3 + (3 * grid.RowPitchInches)) * dpi) + (0.045 * image.Width) + (0.03 * image.Height))));
-            if (TimingMarkFollower.Follow(image, grid, probe, dpi, corner, buffer, shrink, tolerance) is { } followed)
-            {
-                var quick = FromCandidates(followed, format, settings, tolerance, dpi);
-                if (quick.Border is not null && quick.Reject is null)
-                {
-                    return quick;
-                }
-            }
-
-            // A page the follower cannot read (torn, folded, not a ballot, badly placed) is
-            // searched along the whole of each edge; its reject reasons come from that search.
             var top = BlobCandidates.Find(image, new PixelRect(0, 0, image.Width, depthY), buffer, probe, shrink);
             var bottom = BlobCandidates.Find(image, new PixelRect(0, image.Height - depthY, image.Width, depthY), buffer, probe, shrink);
             var inner = new PixelRect(0, depthY / 2, depthX, image.Height - depthY);
@@ -62,7 +73,7 @@ public static class TimingMarkFinder
             // side strips overlap.
             left = BlobCandidates.Merge(left, top.Where(p => p.X < depthX).Concat(bottom.Where(p => p.X < depthX)), markH);
             right = BlobCandidates.Merge(right, top.Where(p => p.X > image.Width - depthX).Concat(bottom.Where(p => p.X > image.Width - depthX)), markH);
-            return FromCandidates(new EdgeCandidates(top, bottom, left, right), format, settings, tolerance, dpi);
+            return FromCandidates(new EdgeCandidates(top, bottom, left, right), format, settings, search.Tolerance, dpi);
         }
         finally
         {
@@ -178,4 +189,25 @@ public static class TimingMarkFinder
     }
 
     private static double Distance(PointF a, PointF b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+
+    /// <summary>What both searches derive from the image size: the resolution, a mark's size, how far off a line a mark may be.</summary>
+    private readonly record struct Search
+    {
+        public Search(PixelImage image, PageFormat format, RegistrationSettings settings)
+        {
+            Dpi = image.Width / format.WidthInches;
+            Probe = new MarkProbe(format.Grid.MarkWidthInches * Dpi, format.Grid.MarkHeightInches * Dpi, settings.DarkThreshold);
+            Tolerance = Math.Max(2.5, Probe.MarkHeight * 0.45);
+            // Labelled shrunk to about 100 pixels per inch, where a mark is still a solid blob.
+            Shrink = Math.Max(1, (int)Math.Round(Dpi / 100));
+        }
+
+        public double Dpi { get; }
+
+        public MarkProbe Probe { get; }
+
+        public double Tolerance { get; }
+
+        public int Shrink { get; }
+    }
 }
