@@ -5,14 +5,18 @@ namespace CentralCount.MarkInterpreter.Registration;
 
 /// <summary>
 /// Maps template grid coordinates to pixels of the image as given. Columns of timing marks
-/// carry any non-uniform vertical stretch (feed slip), so a point is placed by a Coons patch:
-/// interpolated between the nearest marks on the left and right edges and blended with the
-/// straight top and bottom rows. An upside-down sheet is handled here, never by rotating pixels.
+/// carry any non-uniform vertical stretch (feed slip), rows of marks any non-uniform width
+/// (a scanner's optics, paper bowing across the feed), so a point is placed by a Coons patch
+/// through the four rows of marks themselves: interpolated between the nearest marks on the left
+/// and right edges, corrected by how far the top and bottom marks of its column sit from even
+/// spacing. An upside-down sheet is handled here, never by rotating pixels.
 /// </summary>
 public sealed class PageGeometry
 {
     private readonly PointF[] _left;
     private readonly PointF[] _right;
+    private readonly PointF[] _top;
+    private readonly PointF[] _bottom;
     private readonly PointF _tl;
     private readonly PointF _tr;
     private readonly PointF _bl;
@@ -29,12 +33,16 @@ public sealed class PageGeometry
         UpsideDown = upsideDown;
         PixelsPerInch = pixelsPerInch;
         Border = border;
-        _tl = border.TopLeft;
-        _tr = border.TopRight;
-        _bl = border.BottomLeft;
-        _br = border.BottomRight;
+        // A corner is its mark where the mark was found (the edge lines' intersection otherwise),
+        // so the four rows meet there: lines fitted through a slightly bowed column miss it.
+        _tl = border.Top[0] ?? border.Left[0] ?? border.TopLeft;
+        _tr = border.Top[^1] ?? border.Right[0] ?? border.TopRight;
+        _bl = border.Bottom[0] ?? border.Left[^1] ?? border.BottomLeft;
+        _br = border.Bottom[^1] ?? border.Right[^1] ?? border.BottomRight;
         _left = Complete(border.Left, _tl, _bl);
         _right = Complete(border.Right, _tr, _br);
+        _top = Complete(border.Top, _tl, _tr);
+        _bottom = Complete(border.Bottom, _bl, _br);
     }
 
     /// <summary>True when the sheet was scanned upside down (template top at the image bottom).</summary>
@@ -52,10 +60,9 @@ public sealed class PageGeometry
         var v = r / (_rows - 1);
         var l = Along(_left, r);
         var rr = Along(_right, r);
-        var tx = _tl.X + (u * (_tr.X - _tl.X));
-        var ty = _tl.Y + (u * (_tr.Y - _tl.Y));
-        var bx = _bl.X + (u * (_br.X - _bl.X));
-        var by = _bl.Y + (u * (_br.Y - _bl.Y));
+        var t = Along(_top, c);
+        var b = Along(_bottom, c);
+        var (tx, ty, bx, by) = (t.X, t.Y, b.X, b.Y);
         var x = ((1 - u) * l.X) + (u * rr.X) + ((1 - v) * tx) + (v * bx)
             - (((1 - u) * (1 - v) * _tl.X) + (u * (1 - v) * _tr.X) + ((1 - u) * v * _bl.X) + (u * v * _br.X));
         var y = ((1 - u) * l.Y) + (u * rr.Y) + ((1 - v) * ty) + (v * by)
