@@ -1,11 +1,37 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using CentralCount.ScanPipeline.Ingest;
 
 namespace CentralCount.ScanPipeline.Pipeline;
 
-/// <summary>A sheet's files as read from disk: bytes, per-file SHA-256, and the sheet's content hash (the same whichever file is called the front).</summary>
-public sealed record RawSheet(int Index, SheetFiles Files, byte[] Front, byte[]? Back, string FrontHash, string? BackHash)
+/// <summary>
+/// A sheet's files as read from disk: bytes (in pooled arrays, given back on Dispose), per-file
+/// SHA-256, and the sheet's content hash (the same whichever file is called the front).
+/// </summary>
+public sealed class RawSheet : IDisposable
 {
+    private RawSheet(int index, SheetFiles files, FileBytes front, FileBytes? back)
+    {
+        Index = index;
+        Files = files;
+        Front = front;
+        Back = back;
+        FrontHash = Hash(front);
+        BackHash = back is null ? null : Hash(back);
+    }
+
+    public int Index { get; }
+
+    public SheetFiles Files { get; }
+
+    public FileBytes Front { get; }
+
+    public FileBytes? Back { get; }
+
+    public string FrontHash { get; }
+
+    public string? BackHash { get; }
+
     public string ContentHash
     {
         get
@@ -20,13 +46,30 @@ public sealed record RawSheet(int Index, SheetFiles Files, byte[] Front, byte[]?
         }
     }
 
-    public static async Task<RawSheet> ReadAsync(int index, SheetFiles files, CancellationToken cancellation)
+    public static Task<RawSheet> ReadAsync(int index, SheetFiles files, CancellationToken cancellation) =>
+        ReadAsync(index, files, ArrayPool<byte>.Shared, cancellation);
+
+    public static async Task<RawSheet> ReadAsync(int index, SheetFiles files, ArrayPool<byte> pool, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var front = await File.ReadAllBytesAsync(files.Front, cancellation).ConfigureAwait(false);
-        var back = files.Back is null ? null : await File.ReadAllBytesAsync(files.Back, cancellation).ConfigureAwait(false);
-        return new RawSheet(index, files, front, back, Hash(front), back is null ? null : Hash(back));
+        var front = await FileBytes.ReadAsync(files.Front, pool, cancellation).ConfigureAwait(false);
+        try
+        {
+            var back = files.Back is null ? null : await FileBytes.ReadAsync(files.Back, pool, cancellation).ConfigureAwait(false);
+            return new RawSheet(index, files, front, back);
+        }
+        catch
+        {
+            front.Dispose();
+            throw;
+        }
     }
 
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public void Dispose()
+    {
+        Front.Dispose();
+        Back?.Dispose();
+    }
+
+    private static string Hash(FileBytes bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
 }

@@ -29,7 +29,7 @@ public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registr
                 PageRegistration registration;
                 try
                 {
-                    image = _decoder.DecodeGray(bytes, file);
+                    image = _decoder.DecodeGray(bytes.Span, file);
                     registration = registrar.Register(image);
                 }
                 catch (ImagingException e)

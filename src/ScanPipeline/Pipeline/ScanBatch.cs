@@ -45,7 +45,16 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
             {
                 for (var i = 0; i < files.Count; i++)
                 {
-                    await raw.Writer.WriteAsync(await RawSheet.ReadAsync(i, files[i], token).ConfigureAwait(false), token).ConfigureAwait(false);
+                    var sheet = await RawSheet.ReadAsync(i, files[i], token).ConfigureAwait(false);
+                    try
+                    {
+                        await raw.Writer.WriteAsync(sheet, token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        sheet.Dispose();
+                        throw;
+                    }
                 }
             }
             finally
@@ -61,8 +70,13 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
             {
                 await foreach (var sheet in raw.Reader.ReadAllAsync(token).ConfigureAwait(false))
                 {
-                    var record = reader.Read(sheet, batch.Id);
-                    KeepImages(sheet);
+                    SheetRecord record;
+                    using (sheet)
+                    {
+                        record = reader.Read(sheet, batch.Id);
+                        KeepImages(sheet);
+                    }
+
                     await read.Writer.WriteAsync((sheet.Index, record), token).ConfigureAwait(false);
                 }
             }
@@ -152,7 +166,7 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
             if (!File.Exists(path))
             {
                 var temp = path + "." + Environment.CurrentManagedThreadId + ".tmp";
-                File.WriteAllBytes(temp, bytes);
+                bytes.WriteTo(temp);
                 File.Move(temp, path, overwrite: true);
             }
         }

@@ -1,0 +1,87 @@
+using System.Buffers;
+using Microsoft.Win32.SafeHandles;
+
+namespace CentralCount.ScanPipeline.Ingest;
+
+/// <summary>
+/// A file's contents in an array lent by a pool: scanned pages are read, hashed, decoded and
+/// kept by the hundred thousand, and a fresh array for each (a large-object allocation the
+/// kernel must first fault in) costs more than the copy itself. Dispose gives the array back.
+/// </summary>
+public sealed class FileBytes : IDisposable
+{
+    private readonly ArrayPool<byte> _pool;
+    private byte[]? _array;
+
+    private FileBytes(ArrayPool<byte> pool, byte[] array, int length)
+    {
+        _pool = pool;
+        _array = array;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public ReadOnlySpan<byte> Span => (_array ?? throw new ObjectDisposedException(nameof(FileBytes))).AsSpan(0, Length);
+
+    public ReadOnlyMemory<byte> Memory => (_array ?? throw new ObjectDisposedException(nameof(FileBytes))).AsMemory(0, Length);
+
+    /// <summary>Reads a whole file; a file that grows while it is read is read to its new end.</summary>
+    public static async Task<FileBytes> ReadAsync(string path, ArrayPool<byte> pool, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var array = pool.Rent((int)Math.Min(Array.MaxLength, Math.Max(1, RandomAccess.GetLength(handle) + 1)));
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == array.Length)
+                {
+                    array = Grow(pool, array, length);
+                }
+
+                var read = await RandomAccess.ReadAsync(handle, array.AsMemory(length), length, cancellation).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return new FileBytes(pool, array, length);
+                }
+
+                length += read;
+            }
+        }
+        catch
+        {
+            pool.Return(array);
+            throw;
+        }
+    }
+
+    /// <summary>Reads a whole file (see <see cref="ReadAsync"/>).</summary>
+    public static FileBytes Read(string path, ArrayPool<byte> pool) => ReadAsync(path, pool, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Writes the bytes to a file, replacing any file of that name.</summary>
+    public void WriteTo(string path)
+    {
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, Length);
+        RandomAccess.Write(handle, Span, 0);
+    }
+
+    public void Dispose()
+    {
+        if (_array is { } array)
+        {
+            _array = null;
+            _pool.Return(array);
+        }
+    }
+
+    private static byte[] Grow(ArrayPool<byte> pool, byte[] array, int length)
+    {
+        var larger = pool.Rent(Math.Min(Array.MaxLength, array.Length * 2));
+        array.AsSpan(0, length).CopyTo(larger);
+        pool.Return(array);
+        return larger;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Buffers;
+using CentralCount.ScanPipeline.Ingest;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace CentralCount.ScanPipeline.Tests;
+
+/// <summary>Files read into pooled arrays: exactly the file's bytes, whatever its size, and the array given back once.</summary>
+public sealed class FileBytesTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("filebytes");
+
+    [Fact]
+    public void A_file_read_and_written_again_is_byte_for_byte_the_same()
+    {
+        var pool = ArrayPool<byte>.Create(4 * 1024 * 1024, 4);
+        Prop.ForAll(Arb.From(Gen.Choose(0, 1_500_000)), Arb.From(Gen.Choose(0, int.MaxValue)), (length, seed) =>
+        {
+            var content = new byte[length];
+            new Random(seed).NextBytes(content);
+            var path = Path.Combine(_dir.FullName, "page.jpg");
+            File.WriteAllBytes(path, content);
+            using var bytes = FileBytes.Read(path, pool);
+            var copy = Path.Combine(_dir.FullName, "kept.jpg");
+            bytes.WriteTo(copy);
+            return bytes.Length == length && bytes.Span.SequenceEqual(content) && File.ReadAllBytes(copy).AsSpan().SequenceEqual(content);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_error_that_names_it()
+    {
+        var path = Path.Combine(_dir.FullName, "no-such-page.jpg");
+        var error = Assert.Throws<FileNotFoundException>(() => FileBytes.Read(path, ArrayPool<byte>.Shared));
+        Assert.Contains("no-such-page.jpg", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_dispose_the_bytes_are_gone_and_a_second_dispose_is_harmless()
+    {
+        var path = Path.Combine(_dir.FullName, "page.jpg");
+        File.WriteAllBytes(path, [1, 2, 3]);
+        var bytes = FileBytes.Read(path, ArrayPool<byte>.Shared);
+        bytes.Dispose();
+        bytes.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => bytes.Span.Length);
+    }
+
+    public void Dispose() => _dir.Delete(true);
+}
