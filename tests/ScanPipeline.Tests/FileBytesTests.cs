@@ -36,6 +36,20 @@ public sealed class FileBytesTests : IDisposable
     }
 
     [Fact]
+    public void A_file_too_large_for_a_page_is_refused_before_it_is_read()
+    {
+        var path = Path.Combine(_dir.FullName, "huge.jpg");
+        using (var stream = File.Create(path))
+        {
+            stream.SetLength(FileBytes.MaxLength + 1);
+        }
+
+        var error = Assert.Throws<IOException>(() => FileBytes.Read(path, ArrayPool<byte>.Shared));
+        Assert.Contains("huge.jpg", error.Message, StringComparison.Ordinal);
+        Assert.Contains("too large for a scanned page", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void After_dispose_the_bytes_are_gone_and_a_second_dispose_is_harmless()
     {
         var path = Path.Combine(_dir.FullName, "page.jpg");

@@ -10,6 +10,9 @@ namespace CentralCount.ScanPipeline.Ingest;
 /// </summary>
 public sealed class FileBytes : IDisposable
 {
+    /// <summary>No scanned page comes near this; a file past it is refused before any memory is taken for it.</summary>
+    public const long MaxLength = 1L << 30;
+
     private readonly ArrayPool<byte> _pool;
     private byte[]? _array;
 
@@ -31,7 +34,13 @@ public sealed class FileBytes : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pool);
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        var array = pool.Rent((int)Math.Min(Array.MaxLength, Math.Max(1, RandomAccess.GetLength(handle) + 1)));
+        var size = RandomAccess.GetLength(handle);
+        if (size > MaxLength)
+        {
+            throw new IOException($"{path}: {size:N0} bytes is too large for a scanned page (at most {MaxLength:N0})");
+        }
+
+        var array = pool.Rent((int)size + 1);
         var length = 0;
         try
         {
@@ -39,6 +48,11 @@ public sealed class FileBytes : IDisposable
             {
                 if (length == array.Length)
                 {
+                    if (length >= MaxLength)
+                    {
+                        throw new IOException($"{path}: grew past {MaxLength:N0} bytes while it was read");
+                    }
+
                     array = Grow(pool, array, length);
                 }
 
@@ -79,7 +93,7 @@ public sealed class FileBytes : IDisposable
 
     private static byte[] Grow(ArrayPool<byte> pool, byte[] array, int length)
     {
-        var larger = pool.Rent(Math.Min(Array.MaxLength, array.Length * 2));
+        var larger = pool.Rent((int)Math.Min(MaxLength, array.Length * 2L));
         array.AsSpan(0, length).CopyTo(larger);
         pool.Return(array);
         return larger;
