@@ -50,14 +50,42 @@ public sealed class FileBytesTests : IDisposable
     }
 
     [Fact]
-    public void After_dispose_the_bytes_are_gone_and_a_second_dispose_is_harmless()
+    public void After_dispose_the_bytes_are_gone_and_the_array_is_given_back_once()
     {
         var path = Path.Combine(_dir.FullName, "page.jpg");
         File.WriteAllBytes(path, [1, 2, 3]);
-        var bytes = FileBytes.Read(path, ArrayPool<byte>.Shared);
+        var pool = new CountingPool();
+        var bytes = FileBytes.Read(path, pool);
+        Assert.Equal((1, 0), (pool.Rented, pool.Returned));
         bytes.Dispose();
         bytes.Dispose();
+        Assert.Equal((1, 1), (pool.Rented, pool.Returned));
         Assert.Throws<ObjectDisposedException>(() => bytes.Span.Length);
+    }
+
+    [Fact]
+    public async Task A_read_stopped_half_way_gives_its_array_back()
+    {
+        var path = Path.Combine(_dir.FullName, "page.jpg");
+        File.WriteAllBytes(path, new byte[100_000]);
+        var pool = new CountingPool();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FileBytes.ReadAsync(path, pool, new CancellationToken(canceled: true)));
+        Assert.Equal((1, 1), (pool.Rented, pool.Returned));
+    }
+
+    private sealed class CountingPool : ArrayPool<byte>
+    {
+        public int Rented { get; private set; }
+
+        public int Returned { get; private set; }
+
+        public override byte[] Rent(int minimumLength)
+        {
+            Rented++;
+            return new byte[minimumLength];
+        }
+
+        public override void Return(byte[] array, bool clearArray = false) => Returned++;
     }
 
     public void Dispose() => _dir.Delete(true);

@@ -62,10 +62,9 @@ public sealed class PageGeometry
         var rr = Along(_right, r);
         var t = Along(_top, c);
         var b = Along(_bottom, c);
-        var (tx, ty, bx, by) = (t.X, t.Y, b.X, b.Y);
-        var x = ((1 - u) * l.X) + (u * rr.X) + ((1 - v) * tx) + (v * bx)
+        var x = ((1 - u) * l.X) + (u * rr.X) + ((1 - v) * t.X) + (v * b.X)
             - (((1 - u) * (1 - v) * _tl.X) + (u * (1 - v) * _tr.X) + ((1 - u) * v * _bl.X) + (u * v * _br.X));
-        var y = ((1 - u) * l.Y) + (u * rr.Y) + ((1 - v) * ty) + (v * by)
+        var y = ((1 - u) * l.Y) + (u * rr.Y) + ((1 - v) * t.Y) + (v * b.Y)
             - (((1 - u) * (1 - v) * _tl.Y) + (u * (1 - v) * _tr.Y) + ((1 - u) * v * _bl.Y) + (u * v * _br.Y));
         return new PointF(x, y);
     }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Microsoft.Win32.SafeHandles;
 
 namespace CentralCount.ScanPipeline.Ingest;
 
@@ -26,8 +25,6 @@ public sealed class FileBytes : IDisposable
     public int Length { get; }
 
     public ReadOnlySpan<byte> Span => (_array ?? throw new ObjectDisposedException(nameof(FileBytes))).AsSpan(0, Length);
-
-    public ReadOnlyMemory<byte> Memory => (_array ?? throw new ObjectDisposedException(nameof(FileBytes))).AsMemory(0, Length);
 
     /// <summary>Reads a whole file; a file that grows while it is read is read to its new end.</summary>
     public static async Task<FileBytes> ReadAsync(string path, ArrayPool<byte> pool, CancellationToken cancellation)
@@ -78,7 +75,7 @@ public sealed class FileBytes : IDisposable
     /// <summary>Writes the bytes to a file, replacing any file of that name.</summary>
     public void WriteTo(string path)
     {
-        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, Length);
+        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, Length);
         RandomAccess.Write(handle, Span, 0);
     }
 

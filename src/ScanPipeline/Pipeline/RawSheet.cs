@@ -46,12 +46,10 @@ public sealed class RawSheet : IDisposable
         }
     }
 
-    public static Task<RawSheet> ReadAsync(int index, SheetFiles files, CancellationToken cancellation) =>
-        ReadAsync(index, files, ArrayPool<byte>.Shared, cancellation);
-
-    public static async Task<RawSheet> ReadAsync(int index, SheetFiles files, ArrayPool<byte> pool, CancellationToken cancellation)
+    public static async Task<RawSheet> ReadAsync(int index, SheetFiles files, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(files);
+        var pool = ArrayPool<byte>.Shared;
         var front = await FileBytes.ReadAsync(files.Front, pool, cancellation).ConfigureAwait(false);
         try
         {
