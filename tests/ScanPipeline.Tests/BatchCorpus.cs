@@ -58,10 +58,10 @@ public sealed class BatchCorpus : IDisposable
         return store;
     }
 
-    public async Task<ScanProgress> ScanAsync(CountStore store, string folder, string batchId, PixelMemoryPool pool)
+    public async Task<ScanProgress> ScanAsync(CountStore store, string folder, string batchId, PixelMemoryPool pool, KeptImages? images = null)
     {
         var registrar = new PageRegistrar(Election);
-        var scan = new ScanBatch(store, () => new ReadSheet(Election, registrar, new InterpretSheet(References), pool), 2);
+        var scan = new ScanBatch(store, () => new ReadSheet(Election, registrar, new InterpretSheet(References), pool), 2) { Images = images ?? new KeptImages(store.ImagesFolder) };
         return await scan.RunAsync(folder, new BatchInfo(batchId, "station-1", null, null, folder), null, CancellationToken.None);
     }
 

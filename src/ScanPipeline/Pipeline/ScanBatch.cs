@@ -22,6 +22,9 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
     /// <summary>When set, files are taken only once nothing has written to them for this long (a watched hot folder).</summary>
     public TimeSpan? SettleTime { get; init; }
 
+    /// <summary>Where the sheets' images are kept; the store's images folder unless told otherwise.</summary>
+    public KeptImages Images { get; init; } = new(store.ImagesFolder);
+
     public Task<ScanProgress> RunAsync(string folder, BatchInfo batch, IProgress<ScanProgress>? progress, CancellationToken cancellation) =>
         RunAsync(PairSheetFiles.InFolder(folder, SettleTime), batch, progress, cancellation);
 
@@ -31,11 +34,11 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
         ArgumentNullException.ThrowIfNull(sheets);
         ArgumentNullException.ThrowIfNull(batch);
         store.StartBatch(batch);
-        Directory.CreateDirectory(store.ImagesFolder);
+        Directory.CreateDirectory(Images.Folder);
         var done = store.RecordedSeqs(batch.Id);
         var files = sheets.Where(f => !done.Contains(f.Seq)).ToList();
         var raw = Channel.CreateBounded<RawSheet>(new BoundedChannelOptions(2 * workers) { SingleWriter = true });
-        var read = Channel.CreateBounded<(int Index, SheetRecord Record)>(new BoundedChannelOptions(4 * workers) { SingleReader = true });
+        var read = Channel.CreateBounded<(int Index, SheetRecord Record, bool Wrote)>(new BoundedChannelOptions(4 * workers) { SingleReader = true });
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var token = linked.Token;
 
@@ -71,13 +74,14 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
                 await foreach (var sheet in raw.Reader.ReadAllAsync(token).ConfigureAwait(false))
                 {
                     SheetRecord record;
+                    bool wrote;
                     using (sheet)
                     {
                         record = reader.Read(sheet, batch.Id);
-                        KeepImages(sheet);
+                        wrote = Images.Keep(sheet);
                     }
 
-                    await read.Writer.WriteAsync((sheet.Index, record), token).ConfigureAwait(false);
+                    await read.Writer.WriteAsync((sheet.Index, record, wrote), token).ConfigureAwait(false);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -92,28 +96,38 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
 
         var state = new ScanProgress(files.Count + done.Count, done.Count, 0, 0, 0, 0, 0);
         var clock = Stopwatch.StartNew();
-        var pending = new SortedDictionary<int, SheetRecord>();
+        var pending = new SortedDictionary<int, (SheetRecord Record, bool Wrote)>();
         var next = 0;
         try
         {
-            await foreach (var (index, record) in read.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            await foreach (var (index, record, wrote) in read.Reader.ReadAllAsync(token).ConfigureAwait(false))
             {
-                pending[index] = record;
+                pending[index] = (record, wrote);
+                // Whatever else is ready goes in the same transaction and the same flush of the
+                // images: the slower the disk, the larger the groups, never a flush per sheet.
+                while (read.Reader.TryRead(out var more))
+                {
+                    pending[more.Index] = (more.Record, more.Wrote);
+                }
+
                 var group = new List<SheetRecord>();
+                var flush = false;
                 while (pending.Remove(next, out var ready))
                 {
-                    group.Add(ready);
+                    group.Add(ready.Record);
+                    flush |= ready.Wrote;
                     next++;
                     if (group.Count == RecordGroup)
                     {
-                        state = Write(group, state, clock, progress);
+                        state = Write(group, flush, state, clock, progress);
                         group.Clear();
+                        flush = false;
                     }
                 }
 
                 if (group.Count > 0)
                 {
-                    state = Write(group, state, clock, progress);
+                    state = Write(group, flush, state, clock, progress);
                 }
             }
 
@@ -134,8 +148,13 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
         return state;
     }
 
-    private ScanProgress Write(List<SheetRecord> group, ScanProgress state, Stopwatch clock, IProgress<ScanProgress>? progress)
+    private ScanProgress Write(List<SheetRecord> group, bool flush, ScanProgress state, Stopwatch clock, IProgress<ScanProgress>? progress)
     {
+        if (flush)
+        {
+            Images.Flush();
+        }
+
         var statuses = store.Record(group);
         for (var i = 0; i < group.Count; i++)
         {
@@ -150,25 +169,5 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
         state = state with { Recorded = state.Recorded + group.Count, SheetsPerSecond = Math.Round((state.Counted + state.Rejected) / Math.Max(0.001, clock.Elapsed.TotalSeconds), 1) };
         progress?.Report(state);
         return state;
-    }
-
-    // Images are kept by content, written once, so the board and the exports can show any sheet.
-    private void KeepImages(RawSheet sheet)
-    {
-        foreach (var (file, bytes, hash) in new[] { (sheet.Files.Front, sheet.Front, sheet.FrontHash), (sheet.Files.Back, sheet.Back, sheet.BackHash) })
-        {
-            if (file is null || bytes is null || hash is null)
-            {
-                continue;
-            }
-
-            var path = Path.Combine(store.ImagesFolder, ReadSheet.KeptImageName(hash, file));
-            if (!File.Exists(path))
-            {
-                var temp = path + "." + Environment.CurrentManagedThreadId + ".tmp";
-                bytes.WriteTo(temp);
-                File.Move(temp, path, overwrite: true);
-            }
-        }
     }
 }

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+
+namespace CentralCount.ScanPipeline.Pipeline;
+
+/// <summary>
+/// The store's images folder: each image kept once under its SHA-256, so the board, recounts and
+/// exports can show any sheet, and written to the disk before any record names it, so a power cut
+/// never leaves a counted sheet without its image.
+/// </summary>
+/// <param name="flush">Writes the folder's file system to disk; the default is syncfs.</param>
+public sealed class KeptImages(string folder, Action<string>? flush = null)
+{
+    private readonly Action<string> _flush = flush ?? FileSystemFlush.Flush;
+
+    public string Folder => folder;
+
+    /// <summary>Writes the sheet's images not kept yet; true when one was written (it reaches the disk at the next <see cref="Flush"/>).</summary>
+    public bool Keep(RawSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        var wrote = Keep(sheet.Files.Front, sheet.Front, sheet.FrontHash);
+        if (sheet.Files.Back is { } back && sheet.Back is { } bytes && sheet.BackHash is { } hash)
+        {
+            wrote |= Keep(back, bytes, hash);
+        }
+
+        return wrote;
+    }
+
+    /// <summary>Returns once every image written so far is on the disk.</summary>
+    public void Flush() => _flush(folder);
+
+    private bool Keep(string file, Ingest.FileBytes bytes, string hash)
+    {
+        var path = Path.Combine(folder, ReadSheet.KeptImageName(hash, file));
+        if (IsKept(path, bytes.Length, hash))
+        {
+            return false;
+        }
+
+        // Written aside and moved into place, so the name never shows half an image; one left
+        // incomplete by a power cut before its sheet was recorded fails IsKept and is written again.
+        var temp = path + "." + Environment.CurrentManagedThreadId + ".tmp";
+        bytes.WriteTo(temp);
+        File.Move(temp, path, overwrite: true);
+        return true;
+    }
+
+    private static bool IsKept(string path, int length, string hash)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != length)
+        {
+            return false;
+        }
+
+        using var stream = info.OpenRead();
+        return Convert.ToHexStringLower(SHA256.HashData(stream)) == hash;
+    }
+}
