@@ -25,7 +25,7 @@ public readonly record struct EdgeLine(PointF Origin, double DirectionX, double 
     }
 
     /// <summary>Least-squares line through points (principal axis of their scatter).</summary>
-    public static EdgeLine Fit(IReadOnlyList<PointF> points)
+    public static EdgeLine Fit(ReadOnlySpan<PointF> points)
     {
         double mx = 0, my = 0;
         foreach (var p in points)
@@ -34,8 +34,8 @@ public readonly record struct EdgeLine(PointF Origin, double DirectionX, double 
             my += p.Y;
         }
 
-        mx /= points.Count;
-        my /= points.Count;
+        mx /= points.Length;
+        my /= points.Length;
         double sxx = 0, syy = 0, sxy = 0;
         foreach (var p in points)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CentralCount.Imaging;
 
 namespace CentralCount.MarkInterpreter.Registration;
@@ -8,6 +9,10 @@ namespace CentralCount.MarkInterpreter.Registration;
 /// </summary>
 internal static class MarkLineFit
 {
+    // Along the edge, then across it: a total order, so equal positions cannot reorder the search.
+    private static readonly Comparison<PointF> AlongRow = (a, b) => a.X != b.X ? a.X.CompareTo(b.X) : a.Y.CompareTo(b.Y);
+    private static readonly Comparison<PointF> AlongColumn = (a, b) => a.Y != b.Y ? a.Y.CompareTo(b.Y) : a.X.CompareTo(b.X);
+
     public static (EdgeLine Line, List<PointF> Inliers)? Fit(List<PointF> candidates, bool horizontal, double tolerance, bool outerIsLow)
     {
         if (candidates.Count < 3)
@@ -17,7 +22,8 @@ internal static class MarkLineFit
 
         // Lines through pairs of near neighbours along the edge; the one through most marks
         // wins, and on a tie the one nearer the paper's edge (text rarely lines up so well).
-        var sorted = candidates.OrderBy(p => horizontal ? p.X : p.Y).ToList();
+        var sorted = new List<PointF>(candidates);
+        sorted.Sort(horizontal ? AlongRow : AlongColumn);
         (EdgeLine Line, int Count, double Outer)? best = null;
         const double MaxSlope = 0.12; // ~7 degrees
         for (var i = 0; i < sorted.Count; i++)
@@ -54,10 +60,10 @@ internal static class MarkLineFit
             return null;
         }
 
-        var inliers = sorted.Where(p => best.Value.Line.Distance(p) <= tolerance).ToList();
-        var fitted = EdgeLine.Fit(inliers);
-        inliers = sorted.Where(p => fitted.Distance(p) <= tolerance).ToList();
-        fitted = EdgeLine.Fit(inliers);
+        var inliers = Near(sorted, best.Value.Line, tolerance);
+        var fitted = EdgeLine.Fit(CollectionsMarshal.AsSpan(inliers));
+        inliers = Near(sorted, fitted, tolerance);
+        fitted = EdgeLine.Fit(CollectionsMarshal.AsSpan(inliers));
         // Keep the direction pointing along increasing x (rows) or y (columns).
         if ((horizontal ? fitted.DirectionX : fitted.DirectionY) < 0)
         {
@@ -65,5 +71,19 @@ internal static class MarkLineFit
         }
 
         return (fitted, inliers);
+    }
+
+    private static List<PointF> Near(List<PointF> points, EdgeLine line, double tolerance)
+    {
+        var near = new List<PointF>(points.Count);
+        foreach (var p in points)
+        {
+            if (line.Distance(p) <= tolerance)
+            {
+                near.Add(p);
+            }
+        }
+
+        return near;
     }
 }

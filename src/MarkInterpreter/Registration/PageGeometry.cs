@@ -117,30 +117,24 @@ public sealed class PageGeometry
     private static PointF[] Complete(IReadOnlyList<PointF?> marks, PointF first, PointF last)
     {
         var n = marks.Count;
-        var known = new PointF?[n];
-        for (var i = 0; i < n; i++)
-        {
-            known[i] = marks[i];
-        }
-
-        known[0] = first;
-        known[n - 1] = last;
         var result = new PointF[n];
+        result[0] = first;
         var previous = 0;
         for (var i = 1; i < n; i++)
         {
-            if (known[i] is not { } here)
+            if ((i == n - 1 ? last : marks[i]) is not { } here)
             {
                 continue;
             }
 
-            var start = known[previous]!.Value;
-            for (var k = previous; k <= i; k++)
+            var start = result[previous];
+            for (var k = previous + 1; k < i; k++)
             {
                 var t = (k - previous) / (double)(i - previous);
                 result[k] = new PointF(start.X + ((here.X - start.X) * t), start.Y + ((here.Y - start.Y) * t));
             }
 
+            result[i] = here;
             previous = i;
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CentralCount.Election.Layout;
 using CentralCount.Imaging;
 
@@ -73,7 +74,7 @@ internal static class TimingMarkFollower
             recent.Add(found);
             if (recent.Count >= 3)
             {
-                var fitted = EdgeLine.Fit(recent.GetRange(Math.Max(0, recent.Count - Recent), Math.Min(Recent, recent.Count)));
+                var fitted = EdgeLine.Fit(CollectionsMarshal.AsSpan(recent)[Math.Max(0, recent.Count - Recent)..]);
                 // Keep pointing the way the edge is followed.
                 line = (fitted.DirectionX * line.DirectionX) + (fitted.DirectionY * line.DirectionY) < 0
                     ? fitted with { DirectionX = -fitted.DirectionX, DirectionY = -fitted.DirectionY }

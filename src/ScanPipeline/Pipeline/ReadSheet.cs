@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using CentralCount.Election;
 using CentralCount.Imaging;
@@ -10,11 +11,14 @@ namespace CentralCount.ScanPipeline.Pipeline;
 /// <summary>
 /// Decodes, registers and interprets one sheet and turns it into the record the store keeps:
 /// counted with every contest's outcome, or rejected with the reason. Pixels are pooled and
-/// returned before the record leaves.
+/// returned before the record leaves. One instance serves one worker at a time.
 /// </summary>
 public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registrar, InterpretSheet interpreter, PixelMemoryPool pool)
 {
     private readonly ImageDecoder _decoder = new(pool);
+
+    // One reader serves one worker, so the reading's JSON is written into the same buffer every time.
+    private readonly ArrayBufferWriter<byte> _json = new(64 * 1024);
 
     public SheetRecord Read(RawSheet raw, string batchId)
     {
@@ -73,10 +77,10 @@ public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registr
 
     // The machine's reading kept with the sheet: per position its class and scores, for the board and the CVR;
     // "file" says which of the sheet's files (0 front, 1 back as fed) the pixel centre is in.
-    private static string Json(SheetInterpretation reading, List<int> fileOfPage)
+    private string Json(SheetInterpretation reading, List<int> fileOfPage)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        _json.ResetWrittenCount();
+        using (var w = new Utf8JsonWriter(_json))
         {
             w.WriteStartArray();
             for (var pageIndex = 0; pageIndex < reading.Pages.Count; pageIndex++)
@@ -114,6 +118,6 @@ public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registr
             w.WriteEndArray();
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return System.Text.Encoding.UTF8.GetString(_json.WrittenSpan);
     }
 }
