@@ -67,11 +67,17 @@ internal static class Throughput
             var registrar = new PageRegistrar(election);
             var scan = new ScanBatch(store, () => new ReadSheet(election, registrar, new InterpretSheet(references), pool), workers);
             _ = await scan.RunAsync(warmUp, new BatchInfo("warm-up", "bench", null, null, folder), null, CancellationToken.None);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var paused = GC.GetTotalPauseDuration();
             var clock = Stopwatch.StartNew();
             var result = await scan.RunAsync(wanted, new BatchInfo("throughput", "bench", null, null, folder), null, CancellationToken.None);
             var end = wanted.Count * 2 / clock.Elapsed.TotalSeconds;
             Console.WriteLine($"end to end:   {end:F1} pages/s ({result.Counted} counted, {result.Rejected} rejected, {result.Duplicates} duplicates)");
             Console.WriteLine($"ratio:        {end / decode:F2} of decode-only");
+            Console.WriteLine($"managed heap: {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (wanted.Count * 2 * 1024.0):F0} KB allocated a page; " +
+                $"collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}; " +
+                $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
             Console.WriteLine($"peak RSS:     {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MB");
         }
         finally
