@@ -16,4 +16,10 @@ internal static class ExitCodes
 
     /// <summary>A self-check failed: the machine did not do what it must.</summary>
     public const int CheckFailed = 3;
+
+    /// <summary>A fault of the program itself, printed in full for the report; the store's transactions keep a count whole.</summary>
+    public const int InternalError = 5;
+
+    /// <summary>Stopped by the operator (Ctrl+C) outside a scan, which reports its own stop.</summary>
+    public const int Stopped = 130;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CentralCount.Cli;
 using CentralCount.Cli.Commands;
 
 var root = new RootCommand("CentralCount: central-count tabulation and ballot-image adjudication.");
@@ -18,4 +19,24 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ExportCommand.CreateRecount());
 root.Subcommands.Add(AccountsCommand.Create());
 root.Subcommands.Add(AccountsCommand.CreateBoards());
-return await root.Parse(args).InvokeAsync();
+try
+{
+    // Failures of the file system reach the operator as one line naming the path, not a stack trace.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    await Console.Error.WriteLineAsync($"centralcount: {e.Message}");
+    return ExitCodes.BadInput;
+}
+catch (OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync("centralcount: stopped");
+    return ExitCodes.Stopped;
+}
+catch (Exception e)
+{
+    // A fault of the program itself: everything it shows goes into the report of the fault.
+    await Console.Error.WriteLineAsync($"centralcount: internal error, please report it with what follows: {e}");
+    return ExitCodes.InternalError;
+}

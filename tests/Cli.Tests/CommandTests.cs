@@ -43,10 +43,35 @@ public sealed class CommandTests
             Assert.Contains("chain intact", text, StringComparison.Ordinal);
             Assert.Contains("All checks passed", text, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(output.FullName, "count.db")));
+
+            // The README's main job run again in the same place starts afresh over what the first left.
+            var (again, againText, againError) = CliRunner.Run("demo", "--out", output.FullName, "--sheets", "12");
+            Assert.True(again == 0, againText + againError);
+            Assert.Contains("All checks passed", againText, StringComparison.Ordinal);
         }
         finally
         {
             output.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void A_folder_that_cannot_be_made_gets_one_line_naming_it_and_exit_code_2()
+    {
+        var blocker = Path.Combine(Path.GetTempPath(), $"blocker-{Guid.NewGuid():N}");
+        File.WriteAllText(blocker, "a file where a folder should go");
+        try
+        {
+            var sample = Path.Combine(TestPaths.RepoRoot, "samples", "montana-general-2026.json");
+            var (code, _, error) = CliRunner.Run("testdeck", "render", "--election", sample, "--out", Path.Combine(blocker, "pages"));
+            Assert.Equal(2, code);
+            Assert.StartsWith("centralcount: ", error, StringComparison.Ordinal);
+            Assert.Contains(blocker, error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(blocker);
         }
     }
 

@@ -48,9 +48,13 @@ internal static class DemoCommand
             File.Delete(old);
         }
 
-        if (Directory.Exists(Path.Combine(output.FullName, "count-images")))
+        // A demo run before this one left its own images and exports here; each run starts afresh.
+        foreach (var folder in new[] { "count-images", "exports" })
         {
-            Directory.Delete(Path.Combine(output.FullName, "count-images"), true);
+            if (Directory.Exists(Path.Combine(output.FullName, folder)))
+            {
+                Directory.Delete(Path.Combine(output.FullName, folder), true);
+            }
         }
 
         Console.WriteLine($"1. Election {election.Title}, {election.Jurisdiction.County}: {election.Contests.Count} contests, {election.BallotStyles.Count} ballot styles, hash {election.Hash.Prefix}");
