@@ -75,6 +75,40 @@ public sealed class CommandTests
         }
     }
 
+    [Theory]
+    [InlineData("tally")]
+    [InlineData("reconcile")]
+    [InlineData("audit-log verify")]
+    [InlineData("export --out OUT")]
+    [InlineData("accounts list")]
+    [InlineData("serve")]
+    public void A_store_path_that_leads_nowhere_is_refused_and_no_store_is_made_there(string command)
+    {
+        var folder = Directory.CreateTempSubdirectory("nostore");
+        try
+        {
+            var store = Path.Combine(folder.FullName, "count.db");
+            var args = command.Replace("OUT", Path.Combine(folder.FullName, "out"), StringComparison.Ordinal).Split(' ').Concat(["--store", store]).ToArray();
+            var (code, _, error) = CliRunner.Run(args);
+            Assert.Equal(2, code);
+            Assert.Contains($"{store}: no count store here", error, StringComparison.Ordinal);
+            Assert.False(File.Exists(store), "a store was made at the mistyped path");
+        }
+        finally
+        {
+            folder.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Interpret_of_a_file_that_is_not_there_is_a_mistake_in_the_command_not_a_rejected_sheet()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.jpg");
+        var (code, _, error) = CliRunner.Run("interpret", "--election", Path.Combine(TestPaths.RepoRoot, "samples", "montana-general-2026.json"), missing);
+        Assert.Equal(2, code);
+        Assert.Contains($"{missing}: no such file", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Election_show_lists_problems_of_a_broken_definition_with_exit_code_2()
     {

@@ -90,6 +90,11 @@ internal static class AccountsCommand
 
     private static int WithDatabase(FileInfo storeFile, Func<BoardDatabase, int> action)
     {
+        if (!StoreOption.Exists(storeFile))
+        {
+            return ExitCodes.BadInput;
+        }
+
         try
         {
             using var db = BoardDatabase.Open(storeFile.FullName);

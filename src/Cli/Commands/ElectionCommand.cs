@@ -49,7 +49,7 @@ internal static class ElectionCommand
             return ExitCodes.BadInput;
         }
 
-        using var store = StoreOption.TryOpen(storeFile, needElection: false);
+        using var store = StoreOption.TryOpen(storeFile, needElection: false, create: true);
         if (store is null)
         {
             return ExitCodes.BadInput;

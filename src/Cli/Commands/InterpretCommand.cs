@@ -32,6 +32,18 @@ internal static class InterpretCommand
             return ExitCodes.BadInput;
         }
 
+        // A file that is there but cannot be read is a rejected page; a path that leads nowhere is a mistake in the command.
+        var missing = (back is null ? [front] : new[] { front, back }).Where(f => !f.Exists).ToList();
+        foreach (var file in missing)
+        {
+            Console.Error.WriteLine($"{file.FullName}: no such file");
+        }
+
+        if (missing.Count > 0)
+        {
+            return ExitCodes.BadInput;
+        }
+
         using var pool = new PixelMemoryPool();
         var decoder = new ImageDecoder(pool);
         var registrar = new PageRegistrar(election, RegistrationSettings.Default with { TestCount = test });

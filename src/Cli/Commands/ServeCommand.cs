@@ -21,6 +21,11 @@ internal static class ServeCommand
 
     private static async Task<int> Run(FileInfo storeFile, string listen, int port, CancellationToken cancel)
     {
+        if (!StoreOption.Exists(storeFile))
+        {
+            return ExitCodes.BadInput;
+        }
+
         WebApplication app;
         try
         {

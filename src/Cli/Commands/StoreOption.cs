@@ -14,9 +14,18 @@ internal static class StoreOption
         DefaultValueFactory = _ => new FileInfo(DefaultPath),
     };
 
-    /// <summary>Opens the store; prints why and returns null when it cannot be used. With <paramref name="needElection"/>, a store without an election is refused too.</summary>
-    public static CountStore? TryOpen(FileInfo file, bool needElection = true)
+    /// <summary>
+    /// Opens the store; prints why and returns null when it cannot be used. With <paramref name="needElection"/>,
+    /// a store without an election is refused too. Only <paramref name="create"/> (loading an election) may make a
+    /// new store: anywhere else a mistyped path must not become an empty count that looks whole.
+    /// </summary>
+    public static CountStore? TryOpen(FileInfo file, bool needElection = true, bool create = false)
     {
+        if (!create && !Exists(file))
+        {
+            return null;
+        }
+
         try
         {
             var store = CountStore.Open(file.FullName);
@@ -34,5 +43,17 @@ internal static class StoreOption
             Console.Error.WriteLine(e.Message);
             return null;
         }
+    }
+
+    /// <summary>True when the store file is there; otherwise says so, and how a count begins.</summary>
+    public static bool Exists(FileInfo file)
+    {
+        if (File.Exists(file.FullName))
+        {
+            return true;
+        }
+
+        Console.Error.WriteLine($"{file.FullName}: no count store here. A count begins with: centralcount election load --store {file} ELECTION.json");
+        return false;
     }
 }
