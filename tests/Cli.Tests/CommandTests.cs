@@ -110,6 +110,38 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Scan_refuses_a_folder_without_images_and_says_when_a_batch_was_already_read()
+    {
+        var root = Directory.CreateTempSubdirectory("scanmsg");
+        try
+        {
+            var sample = Path.Combine(TestPaths.RepoRoot, "samples", "montana-general-2026.json");
+            var store = Path.Combine(root.FullName, "count.db");
+            var deck = Path.Combine(root.FullName, "deck");
+            var empty = Directory.CreateDirectory(Path.Combine(root.FullName, "empty")).FullName;
+            Assert.Equal(0, CliRunner.Run("election", "load", sample, "--store", store).ExitCode);
+            Assert.Equal(0, CliRunner.Run("testdeck", "corpus", "--election", sample, "--out", deck, "--sheets", "3", "--seed", "11").ExitCode);
+
+            var (code, _, error) = CliRunner.Run("scan", empty, "--store", store);
+            Assert.Equal(2, code);
+            Assert.Contains($"{empty}: no ballot images here", error, StringComparison.Ordinal);
+
+            Assert.Equal(0, CliRunner.Run("scan", deck, "--store", store, "--batch", "b1").ExitCode);
+            var again = CliRunner.Run("scan", deck, "--store", store, "--batch", "b1");
+            Assert.Equal(0, again.ExitCode);
+            Assert.Contains("every sheet in this folder (3) was already recorded in batch b1", again.Out, StringComparison.Ordinal);
+            Assert.Contains("--rescan", again.Out, StringComparison.Ordinal);
+
+            var batches = CliRunner.Run("batches", "--store", store).Out;
+            Assert.DoesNotContain("empty", batches, StringComparison.Ordinal);
+        }
+        finally
+        {
+            root.Delete(true);
+        }
+    }
+
+    [Fact]
     public void Election_show_lists_problems_of_a_broken_definition_with_exit_code_2()
     {
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");

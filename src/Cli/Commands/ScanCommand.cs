@@ -53,6 +53,13 @@ internal static class ScanCommand
             return ExitCodes.BadInput;
         }
 
+        // A folder with no images is a wrong path, not an empty batch: nothing goes into the store for it.
+        if (!watch && !Directory.EnumerateFiles(folder.FullName).Any(PairSheetFiles.IsImage))
+        {
+            Console.Error.WriteLine($"{folder.FullName}: no ballot images here (.jpg, .jpeg, .png, .tif, .tiff); nothing was recorded");
+            return ExitCodes.BadInput;
+        }
+
         using var store = StoreOption.TryOpen(storeFile);
         if (store is null)
         {
@@ -117,6 +124,12 @@ internal static class ScanCommand
             }
 
             Console.WriteLine($"batch {batch.Id}: {result.Counted} counted, {result.Rejected} rejected, {result.Duplicates} duplicates, {result.BoardItems} contests for the board (this run)");
+            if (!watch && result.Total > 0 && result.Counted + result.Rejected + result.Duplicates == 0)
+            {
+                Console.WriteLine($"every sheet in this folder ({result.Total}) was already recorded in batch {batch.Id}: nothing new was read. " +
+                    "If the batch was run through the scanner again, replace it with --rescan.");
+            }
+
             Console.WriteLine($"see: centralcount reconcile --store {storeFile}   and   centralcount tally --store {storeFile}");
             return ExitCodes.Success;
         }
