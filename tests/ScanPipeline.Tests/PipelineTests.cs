@@ -157,6 +157,23 @@ public sealed class PipelineTests(BatchCorpus corpus) : IClassFixture<BatchCorpu
         }
     }
 
+    [Fact]
+    public async Task Kept_images_are_on_the_disk_and_out_of_the_page_cache_once_their_sheets_are_recorded()
+    {
+        using var store = corpus.NewStore();
+        await corpus.ScanAsync(store, corpus.Folder, "b1", _pool);
+        var kept = ImagesOf(store).Distinct(StringComparer.Ordinal).Select(name => Path.Combine(store.ImagesFolder, name)).ToList();
+        Assert.NotEmpty(kept);
+        // A memory file system has no disk to leave the images on: there the cache is the file.
+        if (new DriveInfo(store.ImagesFolder).DriveFormat is "tmpfs" or "ramfs")
+        {
+            return;
+        }
+
+        var cached = kept.Where(path => PageCacheResidency.ResidentBytes(path) > 0).ToList();
+        Assert.True(cached.Count == 0, $"{cached.Count} of {kept.Count} kept images still fill the page cache, e.g. {cached.FirstOrDefault()}");
+    }
+
     private static IEnumerable<string> ImagesOf(CountStore store) =>
         store.CountedSheets().SelectMany(s => new[] { s.FrontImage, s.BackImage }).OfType<string>();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace CentralCount.ScanPipeline.Pipeline;
@@ -11,6 +12,9 @@ namespace CentralCount.ScanPipeline.Pipeline;
 public sealed class KeptImages(string folder, Action<string>? flush = null)
 {
     private readonly Action<string> _flush = flush ?? FileSystemFlush.Flush;
+
+    // Written by the workers, not yet known to be on the disk.
+    private readonly ConcurrentQueue<string> _unflushed = new();
 
     public string Folder => folder;
 
@@ -27,8 +31,16 @@ public sealed class KeptImages(string folder, Action<string>? flush = null)
         return wrote;
     }
 
-    /// <summary>Returns once every image written so far is on the disk.</summary>
-    public void Flush() => _flush(folder);
+    /// <summary>Returns once every image written so far is on the disk; those images then leave the page cache.</summary>
+    public void Flush()
+    {
+        var written = _unflushed.Count;
+        _flush(folder);
+        for (var i = 0; i < written && _unflushed.TryDequeue(out var path); i++)
+        {
+            PageCacheRelease.Release(path);
+        }
+    }
 
     private bool Keep(string file, Ingest.FileBytes bytes, string hash)
     {
@@ -43,6 +55,7 @@ public sealed class KeptImages(string folder, Action<string>? flush = null)
         var temp = path + "." + Environment.CurrentManagedThreadId + ".tmp";
         bytes.WriteTo(temp);
         File.Move(temp, path, overwrite: true);
+        _unflushed.Enqueue(path);
         return true;
     }
 
