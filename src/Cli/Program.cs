@@ -22,7 +22,10 @@ root.Subcommands.Add(AccountsCommand.CreateBoards());
 try
 {
     // Failures of the file system reach the operator as one line naming the path, not a stack trace.
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Ctrl+C or SIGTERM cancels the running command, which says where it stopped (a scan: every
+    // sheet recorded so far is kept); a command that has not ended ten seconds later is ended.
+    var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
+    return await root.Parse(args).InvokeAsync(invocation);
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 {
