@@ -134,6 +134,15 @@ public sealed class CommandTests
 
             var batches = CliRunner.Run("batches", "--store", store).Out;
             Assert.DoesNotContain("empty", batches, StringComparison.Ordinal);
+
+            // A mistyped batch, precinct or style is named, never answered with a tally of nothing.
+            var batch = CliRunner.Run("tally", "--store", store, "--batch", "b2");
+            Assert.Equal(2, batch.ExitCode);
+            Assert.Contains("no batch 'b2' in this count; the batches are: b1", batch.Error, StringComparison.Ordinal);
+            var precinct = CliRunner.Run("tally", "--store", store, "--precinct", "nowhere");
+            Assert.Equal(2, precinct.ExitCode);
+            Assert.Contains("no precinct 'nowhere' in this count; the precincts are: ", precinct.Error, StringComparison.Ordinal);
+            Assert.Equal(0, CliRunner.Run("tally", "--store", store, "--batch", "b1").ExitCode);
         }
         finally
         {

@@ -26,6 +26,19 @@ internal static class TallyCommand
         }
 
         var election = store.Election!;
+        // A mistyped name would otherwise give a tally of nothing that looks like a real one.
+        var unknown = new[]
+        {
+            Unknown("precinct", "precincts", precinct, election.Precincts.Select(p => p.Id)),
+            Unknown("ballot style", "ballot styles", style, election.BallotStyles.Select(b => b.Id)),
+            Unknown("batch", "batches", batch, store.Batches().Select(b => b.Batch.Id)),
+        }.OfType<string>().ToList();
+        if (unknown.Count > 0)
+        {
+            unknown.ForEach(Console.Error.WriteLine);
+            return ExitCodes.BadInput;
+        }
+
         var rows = RecordedContests.In(store);
         var tallies = TallyContests.From(election, rows, r => (precinct is null || r.PrecinctId == precinct) && (style is null || r.StyleId == style) && (batch is null || r.BatchId == batch));
         var pending = tallies.Sum(t => t.PendingBoard);
@@ -58,6 +71,20 @@ internal static class TallyCommand
             }
         }
 
+        if (precinct is not null && rows.Any(r => r.PrecinctId is null && r.StyleId is not null))
+        {
+            Console.WriteLine();
+            Console.WriteLine("Note: sheets of a ballot style that several precincts share carry no precinct, so no precinct's tally holds them; the whole count and --style do.");
+        }
+
         return ExitCodes.Success;
+    }
+
+    private static string? Unknown(string what, string plural, string? given, IEnumerable<string> known)
+    {
+        var names = known.Order(StringComparer.Ordinal).ToList();
+        return given is null || names.Contains(given, StringComparer.Ordinal)
+            ? null
+            : $"no {what} '{given}' in this count; {(names.Count == 0 ? $"there is no {what} yet" : $"the {plural} are: {string.Join(", ", names)}")}";
     }
 }
