@@ -143,6 +143,15 @@ public sealed class CommandTests
             Assert.Equal(2, precinct.ExitCode);
             Assert.Contains("no precinct 'nowhere' in this count; the precincts are: ", precinct.Error, StringComparison.Ordinal);
             Assert.Equal(0, CliRunner.Run("tally", "--store", store, "--batch", "b1").ExitCode);
+
+            // A recount over a scope with nothing in it confirms nothing, and says so.
+            var recount = CliRunner.Run("recount", "--store", store, "--batch", "b9");
+            Assert.Equal(2, recount.ExitCode);
+            Assert.Contains("no batch 'b9' in this count", recount.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("as recorded", recount.Out, StringComparison.Ordinal);
+            var recounted = CliRunner.Run("recount", "--store", store, "--batch", "b1");
+            Assert.True(recounted.ExitCode == 0, recounted.Out + recounted.Error);
+            Assert.Contains("every reading and every tally in scope is as recorded", recounted.Out, StringComparison.Ordinal);
         }
         finally
         {

@@ -97,6 +97,15 @@ internal static class ExportCommand
             return ExitCodes.BadInput;
         }
 
+        var unknownScope = ScopeNames.Unknown("precinct", "precincts", precincts, election.Precincts.Select(p => p.Id))
+            .Concat(ScopeNames.Unknown("batch", "batches", batches, store.Batches().Select(b => b.Batch.Id)))
+            .ToList();
+        if (unknownScope.Count > 0)
+        {
+            unknownScope.ForEach(Console.Error.WriteLine);
+            return ExitCodes.BadInput;
+        }
+
         using var pool = new PixelMemoryPool();
         var references = RenderedBlankPages.References(election);
         var registrar = new PageRegistrar(election);
@@ -112,6 +121,14 @@ internal static class ExportCommand
         foreach (var d in report.TallyDifferences)
         {
             Console.WriteLine($"  tally: {d}");
+        }
+
+        if (report.Sheets == 0)
+        {
+            // Agreement over nothing must not read as a confirmed count.
+            Console.Error.WriteLine("no counted sheet is in this scope, so nothing was read again and nothing is confirmed" +
+                (precincts is not null ? " (sheets of a ballot style that several precincts share carry no precinct: limit by --batch instead)" : string.Empty));
+            return ExitCodes.BadInput;
         }
 
         Console.WriteLine(report.Differences.Count == 0 && report.TallyDifferences.Count == 0

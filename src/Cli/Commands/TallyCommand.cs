@@ -27,12 +27,10 @@ internal static class TallyCommand
 
         var election = store.Election!;
         // A mistyped name would otherwise give a tally of nothing that looks like a real one.
-        var unknown = new[]
-        {
-            Unknown("precinct", "precincts", precinct, election.Precincts.Select(p => p.Id)),
-            Unknown("ballot style", "ballot styles", style, election.BallotStyles.Select(b => b.Id)),
-            Unknown("batch", "batches", batch, store.Batches().Select(b => b.Batch.Id)),
-        }.OfType<string>().ToList();
+        var unknown = ScopeNames.Unknown("precinct", "precincts", precinct is null ? null : [precinct], election.Precincts.Select(p => p.Id))
+            .Concat(ScopeNames.Unknown("ballot style", "ballot styles", style is null ? null : [style], election.BallotStyles.Select(b => b.Id)))
+            .Concat(ScopeNames.Unknown("batch", "batches", batch is null ? null : [batch], store.Batches().Select(b => b.Batch.Id)))
+            .ToList();
         if (unknown.Count > 0)
         {
             unknown.ForEach(Console.Error.WriteLine);
@@ -78,13 +76,5 @@ internal static class TallyCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    private static string? Unknown(string what, string plural, string? given, IEnumerable<string> known)
-    {
-        var names = known.Order(StringComparer.Ordinal).ToList();
-        return given is null || names.Contains(given, StringComparer.Ordinal)
-            ? null
-            : $"no {what} '{given}' in this count; {(names.Count == 0 ? $"there is no {what} yet" : $"the {plural} are: {string.Join(", ", names)}")}";
     }
 }
