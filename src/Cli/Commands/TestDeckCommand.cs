@@ -52,6 +52,7 @@ internal static class TestDeckCommand
         var verifyCount = new Command("verify-count", "Scan a corpus into a fresh store through the whole pipeline and compare the tallies with its manifest.") { election, corpusDir, storeDir };
         verifyCount.SetAction((parse, cancellation) => VerifyCountAsync(parse.GetValue(election)!, parse.GetValue(corpusDir)!, parse.GetValue(storeDir), cancellation));
         command.Subcommands.Add(verifyCount);
+        command.Subcommands.Add(CertifyDeckCommand.Create(election));
         return command;
     }
 
