@@ -20,6 +20,9 @@ internal static class ExitCodes
     /// <summary>A fault of the program itself, printed in full for the report; the store's transactions keep a count whole.</summary>
     public const int InternalError = 5;
 
+    /// <summary>A scan halted itself: the station's scanner is at fault (ARM 44.3.1714), so the count stops there until it is tested.</summary>
+    public const int StationHalted = 6;
+
     /// <summary>Stopped by the operator (Ctrl+C) outside a scan, which reports its own stop.</summary>
     public const int Stopped = 130;
 }

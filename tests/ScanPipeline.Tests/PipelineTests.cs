@@ -2,6 +2,7 @@ using CentralCount.Imaging;
 using CentralCount.ScanPipeline.Ingest;
 using CentralCount.ScanPipeline.Store;
 using CentralCount.ScanPipeline.Pipeline;
+using CentralCount.TestDeck.Corpus;
 
 namespace CentralCount.ScanPipeline.Tests;
 
@@ -172,6 +173,76 @@ public sealed class PipelineTests(BatchCorpus corpus) : IClassFixture<BatchCorpu
 
         var cached = kept.Where(path => PageCacheResidency.ResidentBytes(path) > 0).ToList();
         Assert.True(cached.Count == 0, $"{cached.Count} of {kept.Count} kept images still fill the page cache, e.g. {cached.FirstOrDefault()}");
+    }
+
+    [Fact]
+    public async Task Streaks_through_the_positions_on_three_sheets_in_a_row_halt_the_scan_as_a_station_fault()
+    {
+        // Sheets 3, 4 and 5 of 30 carry a streak through the ovals, as dust on the glass would draw.
+        var style = corpus.Election.BallotStyles[0];
+        var streak = new SheetDirective(style.Id, 1, s => s, ExpectedReject.StreakThroughPositions, false, []);
+        var folder = Path.Combine(corpus.Root, "streaks-" + Guid.NewGuid().ToString("N")[..8]);
+        using (var generator = new GoldenCorpusGenerator(corpus.Election))
+        {
+            generator.Generate(new CorpusOptions(30, 77, Directives: new Dictionary<int, SheetDirective> { [2] = streak, [3] = streak, [4] = streak }), folder);
+        }
+
+        using var store = corpus.NewStore();
+        var halted = await corpus.ScanAsync(store, folder, "b1", _pool);
+        Assert.NotNull(halted.StationFault);
+        Assert.Contains("station-1", halted.StationFault, StringComparison.Ordinal);
+        Assert.Contains("44.3.1714", halted.StationFault, StringComparison.Ordinal);
+        Assert.Equal(3, halted.Rejected);
+        var recorded = store.RecordedSeqs("b1");
+        Assert.Contains(5, recorded);
+        // The writer records what is ready in one group, so a few sheets after the fifth may be in; never the whole batch.
+        Assert.True(recorded.Count < 30, "the scan went on past the station fault");
+        Assert.Contains(store.AuditLog(), e => e.Kind == "station-fault" && e.Detail.Contains("sheet 5", StringComparison.Ordinal));
+        Assert.Null(AuditChain.FirstBreak(store.AuditLog()));
+
+        // Two streaked sheets in a row are rejects, not a fault.
+        var two = Path.Combine(corpus.Root, "two-streaks-" + Guid.NewGuid().ToString("N")[..8]);
+        using (var generator = new GoldenCorpusGenerator(corpus.Election))
+        {
+            generator.Generate(new CorpusOptions(6, 78, Directives: new Dictionary<int, SheetDirective> { [1] = streak, [2] = streak, [4] = streak }), two);
+        }
+
+        using var other = corpus.NewStore();
+        var finished = await corpus.ScanAsync(other, two, "b1", _pool);
+        Assert.Null(finished.StationFault);
+        Assert.Equal(6, finished.Counted + finished.Rejected);
+    }
+
+    [Fact]
+    public async Task Ten_sheets_in_a_row_rejected_halt_the_scan_as_a_reject_spike_and_nine_do_not()
+    {
+        var style = corpus.Election.BallotStyles[0];
+        var broken = new SheetDirective(style.Id, 1, s => s, ExpectedReject.MissingTimingMarks, false, []);
+        async Task<ScanProgress> ScanWithBroken(int brokenInARow, int seed)
+        {
+            var folder = Path.Combine(corpus.Root, "spike-" + Guid.NewGuid().ToString("N")[..8]);
+            using (var generator = new GoldenCorpusGenerator(corpus.Election))
+            {
+                generator.Generate(new CorpusOptions(30, seed, Directives: Enumerable.Range(0, brokenInARow).ToDictionary(i => i + 1, _ => broken)), folder);
+            }
+
+            using var store = corpus.NewStore();
+            var result = await corpus.ScanAsync(store, folder, "b1", _pool);
+            if (result.StationFault is not null)
+            {
+                Assert.Contains(store.AuditLog(), e => e.Kind == "station-fault" && e.Detail.Contains("sheet 11", StringComparison.Ordinal));
+                Assert.True(store.RecordedSeqs("b1").Count < 30, "the scan went on past the reject spike");
+            }
+
+            return result;
+        }
+
+        var spike = await ScanWithBroken(10, 91);
+        Assert.NotNull(spike.StationFault);
+        Assert.Contains("10 sheets in a row rejected", spike.StationFault, StringComparison.Ordinal);
+        var nine = await ScanWithBroken(9, 92);
+        Assert.Null(nine.StationFault);
+        Assert.Equal(9, nine.Rejected);
     }
 
     private static IEnumerable<string> ImagesOf(CountStore store) =>

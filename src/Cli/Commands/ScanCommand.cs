@@ -111,6 +111,19 @@ internal static class ScanCommand
             do
             {
                 result = await scan.RunAsync(folder.FullName, batch, progress, cancellation).ConfigureAwait(false);
+                if (result.StationFault is { } fault)
+                {
+                    if (interactive)
+                    {
+                        Console.WriteLine();
+                    }
+
+                    Console.Error.WriteLine($"SCAN HALTED: {fault}.");
+                    Console.Error.WriteLine("Every sheet recorded so far is kept, the unreadable ones as rejected. Once the cause is found and the scanner tested, " +
+                        "scan the rejected sheets again, or the whole batch with --rescan; or go on at another station. The halt is in the audit log.");
+                    return ExitCodes.StationHalted;
+                }
+
                 if (watch)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), cancellation).ConfigureAwait(false);

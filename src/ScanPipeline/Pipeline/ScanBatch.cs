@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using CentralCount.MarkInterpreter.Registration;
 using CentralCount.ScanPipeline.Ingest;
 using CentralCount.ScanPipeline.Store;
 
 namespace CentralCount.ScanPipeline.Pipeline;
 
 /// <summary>Where a scan stands: sheets read, how they ended, and the pace.</summary>
-public sealed record ScanProgress(int Total, int Recorded, int Counted, int Rejected, int Duplicates, int BoardItems, double SheetsPerSecond);
+public sealed record ScanProgress(int Total, int Recorded, int Counted, int Rejected, int Duplicates, int BoardItems, double SheetsPerSecond)
+{
+    /// <summary>Set when the scan halted itself because the station's scanner is at fault (ARM 44.3.1714): why, and what to do.</summary>
+    public string? StationFault { get; init; }
+}
 
 /// <summary>
 /// One batch through the pipeline of the design brief: files are read and hashed, then decoded,
@@ -21,6 +26,12 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
 
     /// <summary>When set, files are taken only once nothing has written to them for this long (a watched hot folder).</summary>
     public TimeSpan? SettleTime { get; init; }
+
+    /// <summary>How many sheets in a row with a streak through the voting positions halt the scan as a station fault.</summary>
+    public int StreakSheetsInARow { get; init; } = 3;
+
+    /// <summary>How many sheets in a row rejected for any reason halt the scan as a reject spike.</summary>
+    public int RejectsInARow { get; init; } = 10;
 
     /// <summary>Where the sheets' images are kept; the store's images folder unless told otherwise.</summary>
     public KeptImages Images { get; init; } = new(store.ImagesFolder);
@@ -98,6 +109,8 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
         var clock = Stopwatch.StartNew();
         var pending = new SortedDictionary<int, (SheetRecord Record, bool Wrote)>();
         var next = 0;
+        // Fed in batch order by this single writer; a scan resumed later starts a new run of sheets.
+        var watches = new StationWatches(new StreakWatch(batch.Station, StreakSheetsInARow), new RejectRunWatch(batch.Station, RejectsInARow));
         try
         {
             await foreach (var (index, record, wrote) in read.Reader.ReadAllAsync(token).ConfigureAwait(false))
@@ -119,7 +132,7 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
                     next++;
                     if (group.Count == RecordGroup)
                     {
-                        state = Write(group, flush, state, clock, progress);
+                        state = Write(group, flush, state, clock, progress, watches);
                         group.Clear();
                         flush = false;
                     }
@@ -127,7 +140,20 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
 
                 if (group.Count > 0)
                 {
-                    state = Write(group, flush, state, clock, progress);
+                    state = Write(group, flush, state, clock, progress, watches);
+                }
+
+                if (state.StationFault is not null)
+                {
+                    // Halt (ARM 44.3.1714): what is recorded stays; sheets read but not recorded are read again next time.
+                    await linked.CancelAsync().ConfigureAwait(false);
+                    await Task.WhenAll(readersDone.Append(ingest).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+                    while (raw.Reader.TryRead(out var unread))
+                    {
+                        unread.Dispose();
+                    }
+
+                    return state;
                 }
             }
 
@@ -148,7 +174,7 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
         return state;
     }
 
-    private ScanProgress Write(List<SheetRecord> group, bool flush, ScanProgress state, Stopwatch clock, IProgress<ScanProgress>? progress)
+    private ScanProgress Write(List<SheetRecord> group, bool flush, ScanProgress state, Stopwatch clock, IProgress<ScanProgress>? progress, StationWatches watches)
     {
         if (flush)
         {
@@ -164,10 +190,23 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
                 SheetStatus.Rejected => state with { Rejected = state.Rejected + 1 },
                 _ => state with { Duplicates = state.Duplicates + 1 },
             };
+            var rejected = statuses[i] == SheetStatus.Rejected;
+            var streaked = rejected && group[i].RejectReason == RejectReason.StreakThroughPositions.Name();
+            // Both watches see every sheet, so each keeps its own run whichever fires first.
+            var streakFault = watches.Streaks.Record(streaked);
+            var spikeFault = watches.Rejects.Record(rejected);
+            if ((streakFault ?? spikeFault) is { } fault && state.StationFault is null)
+            {
+                store.Log("station-fault", $"batch {group[i].BatchId} sheet {group[i].Seq}: {fault}");
+                state = state with { StationFault = fault };
+            }
         }
 
         state = state with { Recorded = state.Recorded + group.Count, SheetsPerSecond = Math.Round((state.Counted + state.Rejected) / Math.Max(0.001, clock.Elapsed.TotalSeconds), 1) };
         progress?.Report(state);
         return state;
     }
+
+    /// <summary>The anomalies of one station that halt its scan.</summary>
+    private sealed record StationWatches(StreakWatch Streaks, RejectRunWatch Rejects);
 }
