@@ -46,15 +46,6 @@ public sealed class CrashSafetyTests
         }
     }
 
-    private static long Recorded(string store)
-    {
-        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
-        db.Open();
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM sheets";
-        return (long)cmd.ExecuteScalar()!;
-    }
-
     private static string Sample => Path.Combine(CentralCount.Tests.TestPaths.RepoRoot, "samples", "montana-general-2026.json");
 
     private static void Scan(string store, string deck)
@@ -76,7 +67,7 @@ public sealed class CrashSafetyTests
         using var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
-        while (Recorded(store) < recorded)
+        while (StoreProbe.Recorded(store) < recorded)
         {
             if (process.WaitForExit(TimeSpan.FromMilliseconds(20)))
             {

@@ -34,7 +34,7 @@ public sealed partial class OperatorStopTests
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             var waited = Stopwatch.StartNew();
-            while (Recorded(store) < 3 && waited.Elapsed < TimeSpan.FromMinutes(2))
+            while (StoreProbe.Recorded(store) < 3 && waited.Elapsed < TimeSpan.FromMinutes(2))
             {
                 Assert.False(process.WaitForExit(TimeSpan.FromMilliseconds(100)), "a watched scan ended by itself");
             }
@@ -44,21 +44,12 @@ public sealed partial class OperatorStopTests
             var (output, error) = (await stdout, await stderr);
             Assert.True(process.ExitCode == 0, output + error);
             Assert.Contains("stopped; every sheet recorded so far is kept", output, StringComparison.Ordinal);
-            Assert.Equal(3, Recorded(store));
+            Assert.Equal(3, StoreProbe.Recorded(store));
         }
         finally
         {
             root.Delete(true);
         }
-    }
-
-    private static long Recorded(string store)
-    {
-        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
-        db.Open();
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM sheets";
-        return (long)cmd.ExecuteScalar()!;
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

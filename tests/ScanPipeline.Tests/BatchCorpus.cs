@@ -50,6 +50,15 @@ public sealed class BatchCorpus : IDisposable
         return copy;
     }
 
+    /// <summary>A fresh batch of this election in a folder of its own, with the given sheets forced to show what their directives say.</summary>
+    public string Generate(string name, int sheets, int seed, IReadOnlyDictionary<int, SheetDirective> directives)
+    {
+        var folder = Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        using var generator = new GoldenCorpusGenerator(Election);
+        generator.Generate(new CorpusOptions(sheets, seed, Directives: directives), folder);
+        return folder;
+    }
+
     public CountStore NewStore(string? folder = null)
     {
         var dir = folder ?? Path.Combine(Root, "store-" + Guid.NewGuid().ToString("N")[..8]);

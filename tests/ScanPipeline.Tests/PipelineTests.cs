@@ -181,11 +181,7 @@ public sealed class PipelineTests(BatchCorpus corpus) : IClassFixture<BatchCorpu
         // Sheets 3, 4 and 5 of 30 carry a streak through the ovals, as dust on the glass would draw.
         var style = corpus.Election.BallotStyles[0];
         var streak = new SheetDirective(style.Id, 1, s => s, ExpectedReject.StreakThroughPositions, false, []);
-        var folder = Path.Combine(corpus.Root, "streaks-" + Guid.NewGuid().ToString("N")[..8]);
-        using (var generator = new GoldenCorpusGenerator(corpus.Election))
-        {
-            generator.Generate(new CorpusOptions(30, 77, Directives: new Dictionary<int, SheetDirective> { [2] = streak, [3] = streak, [4] = streak }), folder);
-        }
+        var folder = corpus.Generate("streaks", 30, 77, new Dictionary<int, SheetDirective> { [2] = streak, [3] = streak, [4] = streak });
 
         using var store = corpus.NewStore();
         var halted = await corpus.ScanAsync(store, folder, "b1", _pool);
@@ -201,11 +197,7 @@ public sealed class PipelineTests(BatchCorpus corpus) : IClassFixture<BatchCorpu
         Assert.Null(AuditChain.FirstBreak(store.AuditLog()));
 
         // Two streaked sheets in a row are rejects, not a fault.
-        var two = Path.Combine(corpus.Root, "two-streaks-" + Guid.NewGuid().ToString("N")[..8]);
-        using (var generator = new GoldenCorpusGenerator(corpus.Election))
-        {
-            generator.Generate(new CorpusOptions(6, 78, Directives: new Dictionary<int, SheetDirective> { [1] = streak, [2] = streak, [4] = streak }), two);
-        }
+        var two = corpus.Generate("two-streaks", 6, 78, new Dictionary<int, SheetDirective> { [1] = streak, [2] = streak, [4] = streak });
 
         using var other = corpus.NewStore();
         var finished = await corpus.ScanAsync(other, two, "b1", _pool);
@@ -220,11 +212,7 @@ public sealed class PipelineTests(BatchCorpus corpus) : IClassFixture<BatchCorpu
         var broken = new SheetDirective(style.Id, 1, s => s, ExpectedReject.MissingTimingMarks, false, []);
         async Task<ScanProgress> ScanWithBroken(int brokenInARow, int seed)
         {
-            var folder = Path.Combine(corpus.Root, "spike-" + Guid.NewGuid().ToString("N")[..8]);
-            using (var generator = new GoldenCorpusGenerator(corpus.Election))
-            {
-                generator.Generate(new CorpusOptions(30, seed, Directives: Enumerable.Range(0, brokenInARow).ToDictionary(i => i + 1, _ => broken)), folder);
-            }
+            var folder = corpus.Generate("spike", 30, seed, Enumerable.Range(0, brokenInARow).ToDictionary(i => i + 1, _ => broken));
 
             using var store = corpus.NewStore();
             var result = await corpus.ScanAsync(store, folder, "b1", _pool);
