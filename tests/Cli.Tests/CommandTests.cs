@@ -101,6 +101,25 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Export_verify_of_a_folder_that_is_not_there_is_exit_2_and_of_one_without_its_manifest_exit_3()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-export-{Guid.NewGuid():N}");
+        var (code, _, error) = CliRunner.Run("export", "verify", missing);
+        Assert.Equal(2, code);
+        Assert.Contains($"{missing}: no such folder", error, StringComparison.Ordinal);
+
+        var empty = Directory.CreateTempSubdirectory("empty-export");
+        try
+        {
+            Assert.Equal(3, CliRunner.Run("export", "verify", empty.FullName).ExitCode);
+        }
+        finally
+        {
+            empty.Delete(true);
+        }
+    }
+
+    [Fact]
     public void Interpret_of_a_file_that_is_not_there_is_a_mistake_in_the_command_not_a_rejected_sheet()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.jpg");

@@ -67,6 +67,13 @@ internal static class ExportCommand
 
     private static int Verify(DirectoryInfo folder)
     {
+        // A path that leads nowhere is a mistake in the command; a folder without its manifest fails the check.
+        if (!folder.Exists)
+        {
+            Console.Error.WriteLine($"{folder.FullName}: no such folder");
+            return ExitCodes.BadInput;
+        }
+
         var problems = ExportManifest.Verify(folder.FullName);
         if (problems.Count == 0)
         {
