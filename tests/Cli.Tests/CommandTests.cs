@@ -217,6 +217,16 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Interpret_as_text_names_each_position_as_the_paper_prints_it()
+    {
+        var (code, output, error) = CliRunner.Run("interpret", "--election", TestPaths.Hudson("election.json"),
+            TestPaths.Hudson("scan-marked-front.jpeg"), TestPaths.Hudson("scan-marked-back.jpeg"));
+        Assert.True(code == 0, output + error);
+        Assert.Contains("Governor: Chris Sununu", output, StringComparison.Ordinal);
+        Assert.Matches(@"United States Senator: write-in 1 +at \(", output);
+    }
+
+    [Fact]
     public void Interpret_refuses_a_blank_page_with_exit_code_4_and_a_reason()
     {
         var (code, output, _) = CliRunner.Run("interpret", "--election", Path.Combine(TestPaths.RepoRoot, "samples", "montana-general-2026.json"),

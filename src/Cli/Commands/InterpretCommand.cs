@@ -123,7 +123,7 @@ internal static class InterpretCommand
                 var mark = marks.GetValueOrDefault(p.Position);
                 var what = mark is null ? string.Empty
                     : $"  {mark.Mark.Class.Name()}{(mark.Mark.WrittenIn ? " + written" : string.Empty)}{(mark.Mark.WordsBeside ? " + words" : string.Empty)} (fill {mark.Evidence.Fill:F2})";
-                Console.WriteLine($"  {p.Position,-60} at ({p.Center.X:F1}, {p.Center.Y:F1}){what}");
+                Console.WriteLine($"  {Describe(election, p.Position),-60} at ({p.Center.X:F1}, {p.Center.Y:F1}){what}");
             }
         }
 
@@ -132,11 +132,25 @@ internal static class InterpretCommand
             Console.WriteLine("contests:");
             foreach (var c in reading.Contests)
             {
-                Console.WriteLine($"  {c.Contest.Id,-40} {c.Outcome}");
+                Console.WriteLine($"  {c.Contest.Title,-50} {c.Outcome}");
             }
 
             Console.WriteLine($"thresholds: {string.Join(", ", election.Interpretation.Thresholds.Describe().Select(t => $"{t.Name} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}");
         }
+    }
+
+    // What an operator reads on the paper: the contest's title and the option's printed name (ids are in the JSON).
+    private static string Describe(ElectionDefinition election, VotingPosition position)
+    {
+        var contest = election.Contests.FirstOrDefault(c => c.Id == position.ContestId);
+        var printed = contest switch
+        {
+            CandidateContest c => c.Candidates.FirstOrDefault(k => k.Id == position.OptionId)?.Name,
+            MeasureContest m => position.OptionId == m.Yes.Id ? m.Yes.Label : position.OptionId == m.No.Id ? m.No.Label : null,
+            _ => null,
+        };
+        var choice = position.WriteInIndex is { } slot ? $"write-in {slot + 1}" : printed ?? position.OptionId;
+        return $"{contest?.Title ?? position.ContestId}: {choice}";
     }
 
     private static Dictionary<VotingPosition, PositionReading> Marks(SheetInterpretation? reading) =>
