@@ -1,7 +1,9 @@
 using CentralCount.Imaging;
+using CentralCount.MarkInterpreter.Interpretation;
+using CentralCount.MarkInterpreter.Registration;
 using CentralCount.ScanPipeline.Ingest;
-using CentralCount.ScanPipeline.Store;
 using CentralCount.ScanPipeline.Pipeline;
+using CentralCount.ScanPipeline.Store;
 using CentralCount.TestDeck.Corpus;
 
 namespace CentralCount.ScanPipeline.Tests;
@@ -203,6 +205,29 @@ public sealed class PipelineTests(BatchCorpus corpus) : IClassFixture<BatchCorpu
         var finished = await corpus.ScanAsync(other, two, "b1", _pool);
         Assert.Null(finished.StationFault);
         Assert.Equal(6, finished.Counted + finished.Rejected);
+    }
+
+    [Fact]
+    public async Task Streaked_sheets_that_arrive_one_look_at_a_time_in_a_hot_folder_still_halt_the_scan()
+    {
+        var style = corpus.Election.BallotStyles[0];
+        var streak = new SheetDirective(style.Id, 1, s => s, ExpectedReject.StreakThroughPositions, false, []);
+        var folder = corpus.Generate("hot-streaks", 8, 79, new Dictionary<int, SheetDirective> { [2] = streak, [3] = streak, [4] = streak });
+        var sheets = PairSheetFiles.InFolder(folder);
+        using var store = corpus.NewStore();
+        var registrar = new PageRegistrar(corpus.Election);
+        var scan = new ScanBatch(store, () => new ReadSheet(corpus.Election, registrar, new InterpretSheet(corpus.References), _pool), 2);
+        var batch = new BatchInfo("hot", "station-2", null, null, folder);
+        // Each look at the folder finds one more sheet, as when the scanner writes while the count runs.
+        ScanProgress? last = null;
+        for (var seen = 3; seen <= 6 && last?.StationFault is null; seen++)
+        {
+            last = await scan.RunAsync([.. sheets.Take(seen)], batch, null, CancellationToken.None);
+        }
+
+        Assert.NotNull(last!.StationFault);
+        Assert.Contains("station-2", last.StationFault, StringComparison.Ordinal);
+        Assert.Equal([1, 2, 3, 4, 5], store.RecordedSeqs("hot").Order());
     }
 
     [Fact]

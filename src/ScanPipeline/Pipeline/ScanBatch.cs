@@ -27,6 +27,8 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
     /// <summary>When set, files are taken only once nothing has written to them for this long (a watched hot folder).</summary>
     public TimeSpan? SettleTime { get; init; }
 
+    private readonly Dictionary<string, StationWatches> _watches = new(StringComparer.Ordinal);
+
     /// <summary>How many sheets in a row with a streak through the voting positions halt the scan as a station fault.</summary>
     public int StreakSheetsInARow { get; init; } = 3;
 
@@ -109,8 +111,9 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
         var clock = Stopwatch.StartNew();
         var pending = new SortedDictionary<int, (SheetRecord Record, bool Wrote)>();
         var next = 0;
-        // Fed in batch order by this single writer; a scan resumed later starts a new run of sheets.
-        var watches = new StationWatches(new StreakWatch(batch.Station, StreakSheetsInARow), new RejectRunWatch(batch.Station, RejectsInARow));
+        // Fed in batch order by this single writer, and kept across the looks a watched hot
+        // folder takes (each may bring only a sheet or two); a new process starts a new run.
+        var watches = Watches(batch.Station);
         try
         {
             await foreach (var (index, record, wrote) in read.Reader.ReadAllAsync(token).ConfigureAwait(false))
@@ -145,6 +148,7 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
 
                 if (state.StationFault is not null)
                 {
+                    _watches.Remove(batch.Station);
                     // Halt (ARM 44.3.1714): what is recorded stays; sheets read but not recorded are read again next time.
                     await linked.CancelAsync().ConfigureAwait(false);
                     await Task.WhenAll(readersDone.Append(ingest).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
@@ -205,6 +209,17 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
         state = state with { Recorded = state.Recorded + group.Count, SheetsPerSecond = Math.Round((state.Counted + state.Rejected) / Math.Max(0.001, clock.Elapsed.TotalSeconds), 1) };
         progress?.Report(state);
         return state;
+    }
+
+    private StationWatches Watches(string station)
+    {
+        if (!_watches.TryGetValue(station, out var watches))
+        {
+            watches = new StationWatches(new StreakWatch(station, StreakSheetsInARow), new RejectRunWatch(station, RejectsInARow));
+            _watches[station] = watches;
+        }
+
+        return watches;
     }
 
     /// <summary>The anomalies of one station that halt its scan.</summary>
