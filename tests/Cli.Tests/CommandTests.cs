@@ -150,6 +150,10 @@ public sealed class CommandTests
             Assert.Equal(0, again.ExitCode);
             Assert.Contains("every sheet in this folder (3) was already recorded in batch b1", again.Out, StringComparison.Ordinal);
             Assert.Contains("--rescan", again.Out, StringComparison.Ordinal);
+            var rescanned = CliRunner.Run("scan", deck, "--store", store, "--batch", "b1", "--rescan");
+            Assert.Contains("batch b1: 3 recorded sheets removed; scanning again", rescanned.Out, StringComparison.Ordinal);
+            var first = CliRunner.Run("scan", deck, "--store", store, "--batch", "b3", "--rescan");
+            Assert.Contains("batch b3: nothing recorded for it yet", first.Out, StringComparison.Ordinal);
 
             var batches = CliRunner.Run("batches", "--store", store).Out;
             Assert.DoesNotContain("empty", batches, StringComparison.Ordinal);

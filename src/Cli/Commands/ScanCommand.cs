@@ -72,7 +72,9 @@ internal static class ScanCommand
         if (rescan)
         {
             var removed = store.ReplaceBatch(batch.Id, "operator asked to rescan");
-            Console.WriteLine($"batch {batch.Id}: {removed} recorded sheets removed; scanning again");
+            Console.WriteLine(removed > 0
+                ? $"batch {batch.Id}: {removed} recorded sheets removed; scanning again"
+                : $"batch {batch.Id}: nothing recorded for it yet, so --rescan removes nothing; scanning it");
         }
 
         using var pool = new PixelMemoryPool();
