@@ -161,7 +161,7 @@ public sealed class CommandTests
             // A mistyped batch, precinct or style is named, never answered with a tally of nothing.
             var batch = CliRunner.Run("tally", "--store", store, "--batch", "b2");
             Assert.Equal(2, batch.ExitCode);
-            Assert.Contains("no batch 'b2' in this count; the batches are: b1", batch.Error, StringComparison.Ordinal);
+            Assert.Contains("no batch 'b2' in this count; the batches are: b1, b3", batch.Error, StringComparison.Ordinal);
             var precinct = CliRunner.Run("tally", "--store", store, "--precinct", "nowhere");
             Assert.Equal(2, precinct.ExitCode);
             Assert.Contains("no precinct 'nowhere' in this count; the precincts are: ", precinct.Error, StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using CentralCount.Cli.Verification;
 using CentralCount.TestDeck.Corpus;
 
@@ -53,13 +52,7 @@ internal static class CertifyDeckCommand
             try
             {
                 var storeFile = new FileInfo(Path.Combine(folder.FullName, "count.db"));
-                if (ElectionCommand.Load(file, storeFile) != ExitCodes.Success)
-                {
-                    return ExitCodes.BadInput;
-                }
-
-                var scanned = await ScanCommand.RunAsync(deck, storeFile, $"test-deck-{run}", "station-1", null, manifest.Sheets.Count, rescan: false, watch: false,
-                    Environment.ProcessorCount, test: true, cancellation).ConfigureAwait(false);
+                var scanned = await ScanCommand.IntoNewStoreAsync(file, deck, storeFile, $"test-deck-{run}", manifest.Sheets.Count, test: true, cancellation).ConfigureAwait(false);
                 if (scanned != ExitCodes.Success)
                 {
                     return scanned;
@@ -76,8 +69,7 @@ internal static class CertifyDeckCommand
             }
         }
 
-        var engine = "CentralCount " + (typeof(CertifyDeckCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
-        var text = TestDeckCertification.Report(election, engine, deck.FullName, tabulations, DateTimeOffset.UtcNow);
+        var text = TestDeckCertification.Report(election, InfoCommand.Engine, deck.FullName, tabulations, DateTimeOffset.UtcNow);
         var path = reportFile?.FullName ?? Path.Combine(deck.FullName, "certification-report.md");
         await File.WriteAllTextAsync(path, text, cancellation).ConfigureAwait(false);
         Console.WriteLine();

@@ -33,6 +33,17 @@ internal static class ScanCommand
         return command;
     }
 
+    /// <summary>Loads the election into a new store and scans one folder into it as one batch, on every core: how corpora and test decks are checked.</summary>
+    public static async Task<int> IntoNewStoreAsync(FileInfo election, DirectoryInfo folder, FileInfo storeFile, string batchId, int expected, bool test, CancellationToken cancellation)
+    {
+        if (ElectionCommand.Load(election, storeFile) != ExitCodes.Success)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        return await RunAsync(folder, storeFile, batchId, "station-1", null, expected, rescan: false, watch: false, Environment.ProcessorCount, test, cancellation).ConfigureAwait(false);
+    }
+
     public static async Task<int> RunAsync(DirectoryInfo folder, FileInfo storeFile, string? batchId, string? station, string? operatorName, int? expected,
         bool rescan, bool watch, int workers, bool test, CancellationToken cancellation)
     {

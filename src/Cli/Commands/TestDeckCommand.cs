@@ -69,13 +69,8 @@ internal static class TestDeckCommand
         var storeFile = new FileInfo(Path.Combine(folder.FullName, "count.db"));
         try
         {
-            if (ElectionCommand.Load(file, storeFile) != ExitCodes.Success)
-            {
-                return ExitCodes.BadInput;
-            }
-
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var scanned = await ScanCommand.RunAsync(corpus, storeFile, "corpus", "station-1", null, manifest.Sheets.Count, false, false, Environment.ProcessorCount, manifest.Sheets.Count > 0 && manifest.Sheets[0].TestBallot, cancellation).ConfigureAwait(false);
+            var scanned = await ScanCommand.IntoNewStoreAsync(file, corpus, storeFile, "corpus", manifest.Sheets.Count, manifest.Sheets.Count > 0 && manifest.Sheets[0].TestBallot, cancellation).ConfigureAwait(false);
             if (scanned != ExitCodes.Success)
             {
                 return scanned;
