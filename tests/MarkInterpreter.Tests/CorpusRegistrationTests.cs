@@ -45,6 +45,31 @@ public sealed class CorpusRegistrationTests
     }
 
     [Fact]
+    public void A_300_dpi_corpus_is_found_as_precisely_as_a_200_dpi_one()
+    {
+        // The oval outline is printed thicker at 300 DPI (3 px against 2), so the light surround
+        // the locator compares it with has to lie further out in pixels: measured in pixels fixed
+        // at 200 DPI, it touched the outline's edge and the mean error was 0.3 px.
+        var dir = Directory.CreateTempSubdirectory("registration-300");
+        try
+        {
+            const int seed = 303;
+            using (var generator = new GoldenCorpusGenerator(General))
+            {
+                generator.Generate(new CorpusOptions(30, seed, Dpi: 300), dir.FullName);
+            }
+
+            var report = RegistrationVerifier.Verify(General, dir.FullName, 1.5);
+            Assert.True(report.Failures.Count == 0, $"seed {seed}:{Environment.NewLine}" + string.Join(Environment.NewLine, report.Failures));
+            Assert.True(report.MeanErrorPx <= 0.15, $"seed {seed}: mean error {report.MeanErrorPx} px at 300 DPI");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
     public void Curated_set_registers_and_rejects_as_its_manifest_says()
     {
         var report = RegistrationVerifier.Verify(General, Path.Combine(TestPaths.RepoRoot, "tests", "golden-ballots"), 1.5);

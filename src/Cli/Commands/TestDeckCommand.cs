@@ -38,7 +38,7 @@ internal static class TestDeckCommand
         command.Subcommands.Add(deck);
 
         var corpusDir = new Option<DirectoryInfo>("--corpus") { Description = "Corpus folder (with manifest.json).", Required = true };
-        var tolerance = new Option<double>("--tolerance") { Description = "Largest allowed position error in pixels.", DefaultValueFactory = _ => 1.5 };
+        var tolerance = new Option<double>("--tolerance") { Description = "Largest allowed position error, in pixels of the corpus's own resolution.", DefaultValueFactory = _ => 1.5 };
         var verify = new Command("verify-registration", "Register every sheet of a corpus and compare positions and rejects with its manifest.") { election, corpusDir, tolerance };
         verify.SetAction(parse => VerifyRegistration(parse.GetValue(election)!, parse.GetValue(corpusDir)!, parse.GetValue(tolerance)));
         command.Subcommands.Add(verify);
@@ -188,7 +188,7 @@ internal static class TestDeckCommand
 
         Console.WriteLine($"{report.Sheets} sheets: {report.InSpecification} within specification, {report.Misregistered} misregistered, {report.WronglyRejected} wrongly rejected; " +
             $"{report.Defective} defective, {report.DefectsCaught} rejected for the right reason, {report.DefectsWithWrongReason} for another reason, {report.DefectsMissed} missed");
-        Console.WriteLine($"{report.Positions} positions: mean error {report.MeanErrorPx} px, largest {report.MaxErrorPx} px (tolerance {tolerance} px); registration {report.MeanRegistrationMs} ms a page");
+        Console.WriteLine($"{report.Positions} positions (pixels at {report.Dpi} DPI): mean error {report.MeanErrorPx} px (on average {report.MeanOffsetPx.X:+0.000;-0.000} px across, {report.MeanOffsetPx.Y:+0.000;-0.000} px down), largest {report.MaxErrorPx} px (tolerance {tolerance} px); registration {report.MeanRegistrationMs} ms a page");
         return report.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 

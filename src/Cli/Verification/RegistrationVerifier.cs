@@ -8,6 +8,7 @@ namespace CentralCount.Cli.Verification;
 
 /// <summary>The result of checking registration against a corpus manifest.</summary>
 public sealed record RegistrationReport(
+    int Dpi,
     int Sheets,
     int InSpecification,
     int Misregistered,
@@ -19,6 +20,7 @@ public sealed record RegistrationReport(
     int Positions,
     double MaxErrorPx,
     double MeanErrorPx,
+    PointF MeanOffsetPx,
     double MeanRegistrationMs,
     IReadOnlyList<string> Failures);
 
@@ -38,7 +40,7 @@ public static class RegistrationVerifier
         var registrar = new PageRegistrar(election, RegistrationSettings.Default with { TestCount = manifest.Sheets.Count > 0 && manifest.Sheets[0].TestBallot });
         var failures = new List<string>();
         int inSpec = 0, misregistered = 0, wronglyRejected = 0, defective = 0, caught = 0, wrongReason = 0, missed = 0, positions = 0;
-        double maxError = 0, sumError = 0, registrationMs = 0;
+        double maxError = 0, sumError = 0, sumDx = 0, sumDy = 0, registrationMs = 0;
         var pages = 0;
         foreach (var sheet in manifest.Sheets)
         {
@@ -106,6 +108,8 @@ public static class RegistrationVerifier
                     var error = Math.Sqrt(Math.Pow(at.X - truth.CenterPx.X, 2) + Math.Pow(at.Y - truth.CenterPx.Y, 2));
                     positions++;
                     sumError += error;
+                    sumDx += at.X - truth.CenterPx.X;
+                    sumDy += at.Y - truth.CenterPx.Y;
                     maxError = Math.Max(maxError, error);
                     if (error > tolerancePx)
                     {
@@ -119,8 +123,9 @@ public static class RegistrationVerifier
             progress?.Invoke(inSpec + defective);
         }
 
-        return new RegistrationReport(manifest.Sheets.Count, inSpec, misregistered, wronglyRejected, defective, caught, wrongReason, missed,
-            positions, Math.Round(maxError, 3), positions == 0 ? 0 : Math.Round(sumError / positions, 3), pages == 0 ? 0 : Math.Round(registrationMs / pages, 2), failures);
+        return new RegistrationReport(manifest.Dpi, manifest.Sheets.Count, inSpec, misregistered, wronglyRejected, defective, caught, wrongReason, missed,
+            positions, Math.Round(maxError, 3), positions == 0 ? 0 : Math.Round(sumError / positions, 3),
+            positions == 0 ? new PointF(0, 0) : new PointF(Math.Round(sumDx / positions, 3), Math.Round(sumDy / positions, 3)), pages == 0 ? 0 : Math.Round(registrationMs / pages, 2), failures);
     }
 
     private static RejectReason ExpectedReason(string name) => name switch

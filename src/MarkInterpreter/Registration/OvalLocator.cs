@@ -31,6 +31,7 @@ public static class OvalLocator
         var rx = format.BubbleWidthInches * geometry.PixelsPerInch / 2;
         var ry = format.BubbleHeightInches * geometry.PixelsPerInch / 2;
         var search = (int)Math.Ceiling(0.03 * geometry.PixelsPerInch);
+        var gap = 0.015 * geometry.PixelsPerInch;
         Span<double> cos = stackalloc double[Samples];
         Span<double> sin = stackalloc double[Samples];
         for (var k = 0; k < Samples; k++)
@@ -46,7 +47,7 @@ public static class OvalLocator
         for (var i = 0; i < count; i++)
         {
             predicted[i] = geometry.ToPixel(page.Positions[i].Center);
-            offsets[i] = Snap(image, predicted[i], rx, ry, search, cos, sin);
+            offsets[i] = Snap(image, predicted[i], rx, ry, gap, search, cos, sin);
             trusted[i] = offsets[i] is not null && Interior(image, predicted[i], rx, ry, cos, sin) >= LightInterior;
         }
 
@@ -83,7 +84,7 @@ public static class OvalLocator
     private static bool Deviates((double X, double Y) model, (double X, double Y) own) =>
         Math.Abs(model.X - own.X) > 1.0 || Math.Abs(model.Y - own.Y) > 1.0;
 
-    private static (double X, double Y)? Snap(PixelImage image, PointF p, double rx, double ry, int search, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin)
+    private static (double X, double Y)? Snap(PixelImage image, PointF p, double rx, double ry, double gap, int search, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin)
     {
         // Coarse, every other pixel with whole-pixel samples; then every pixel around the best
         // with interpolated samples; then a parabola.
@@ -93,7 +94,7 @@ public static class OvalLocator
         for (var k = 0; k < Samples; k++)
         {
             ring[k] = ((int)Math.Round(ry * sin[k]) * stride) + (int)Math.Round(rx * cos[k]);
-            outside[k] = ((int)Math.Round((ry + 3) * sin[k]) * stride) + (int)Math.Round((rx + 3) * cos[k]);
+            outside[k] = ((int)Math.Round((ry + gap) * sin[k]) * stride) + (int)Math.Round((rx + gap) * cos[k]);
         }
 
         var (cx0, cy0) = ((int)Math.Round(p.X), (int)Math.Round(p.Y));
@@ -105,7 +106,7 @@ public static class OvalLocator
             {
                 for (var dx = -search; dx <= search; dx += 2)
                 {
-                    var score = Contrast(image, p.X + dx, p.Y + dy, rx, ry, cos, sin);
+                    var score = Contrast(image, p.X + dx, p.Y + dy, rx, ry, gap, cos, sin);
                     if (score > best)
                     {
                         (best, bx, by) = (score, dx, dy);
@@ -145,7 +146,7 @@ public static class OvalLocator
         for (var j = 0; j < 9; j++)
         {
             var (dx, dy) = (cx + (j % 3) - 1, cy + (j / 3) - 1);
-            fine[j] = Contrast(image, p.X + dx, p.Y + dy, rx, ry, cos, sin);
+            fine[j] = Contrast(image, p.X + dx, p.Y + dy, rx, ry, gap, cos, sin);
             if (fine[j] > best || (j == 4 && fine[j] >= best))
             {
                 (best, bx, by, bestIndex) = (fine[j], dx, dy, j);
@@ -159,10 +160,10 @@ public static class OvalLocator
 
         var fx = bestIndex == 4
             ? Parabola(fine[3], best, fine[5])
-            : Parabola(Contrast(image, p.X + bx - 1, p.Y + by, rx, ry, cos, sin), best, Contrast(image, p.X + bx + 1, p.Y + by, rx, ry, cos, sin));
+            : Parabola(Contrast(image, p.X + bx - 1, p.Y + by, rx, ry, gap, cos, sin), best, Contrast(image, p.X + bx + 1, p.Y + by, rx, ry, gap, cos, sin));
         var fy = bestIndex == 4
             ? Parabola(fine[1], best, fine[7])
-            : Parabola(Contrast(image, p.X + bx, p.Y + by - 1, rx, ry, cos, sin), best, Contrast(image, p.X + bx, p.Y + by + 1, rx, ry, cos, sin));
+            : Parabola(Contrast(image, p.X + bx, p.Y + by - 1, rx, ry, gap, cos, sin), best, Contrast(image, p.X + bx, p.Y + by + 1, rx, ry, gap, cos, sin));
         return (bx + fx, by + fy);
     }
 
@@ -178,14 +179,14 @@ public static class OvalLocator
     }
 
     // Mean grey just outside the outline minus mean grey on it: high for a printed, unfilled ring.
-    private static double Contrast(PixelImage image, double cx, double cy, double rx, double ry, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin)
+    private static double Contrast(PixelImage image, double cx, double cy, double rx, double ry, double gap, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin)
     {
         ReadOnlySpan<byte> pixels = image.Pixels;
         double ring = 0, outside = 0;
         for (var k = 0; k < Samples; k++)
         {
             ring += Sample(pixels, image, cx + (rx * cos[k]), cy + (ry * sin[k]));
-            outside += Sample(pixels, image, cx + ((rx + 3) * cos[k]), cy + ((ry + 3) * sin[k]));
+            outside += Sample(pixels, image, cx + ((rx + gap) * cos[k]), cy + ((ry + gap) * sin[k]));
         }
 
         return (outside - ring) / Samples;
