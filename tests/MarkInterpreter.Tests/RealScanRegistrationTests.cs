@@ -41,7 +41,9 @@ public sealed class RealScanRegistrationTests : IDisposable
     [InlineData("scan-marked-back-300dpi.jpeg", "scan-marked-back.jpeg", PageSide.Back, false, 1.5)]
     public void Rotated_and_300_dpi_scans_find_every_bubble_where_the_reference_scan_has_it(string file, string referenceFile, PageSide side, bool upsideDown, double scale)
     {
-        // The same sheet scanned again. Each bubble found on this scan is carried to the reference
+        // The same sheet fed upside down, or another sheet of the same ballot at 300 DPI (marked
+        // once per contest: the fixture's note says "the same sheet", its marks and VxSuite's
+        // votes for it say otherwise). Each bubble found on this scan is carried to the reference
         // scan through the timing marks alone (this scan's pixels to template coordinates, then to
         // the reference scan's pixels), which follows each pass's own skew and feed slip, and must
         // land near where VxSuite found that bubble. Two readings of marked ovals and two sets of
