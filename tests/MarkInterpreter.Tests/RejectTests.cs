@@ -86,6 +86,39 @@ public sealed class RejectTests : IDisposable
     }
 
     [Fact]
+    public void A_ballot_of_a_shared_style_names_its_precinct_and_one_the_style_does_not_serve_is_refused()
+    {
+        // The first style serves two precincts here; a printer that believed it served a third
+        // put that one in the code.
+        var shared = WithFirstStyleServing(General, "p-01", "p-02");
+        var withThird = WithFirstStyleServing(General, "p-01", "p-02", "p-09");
+        var misprinted = withThird with { Precincts = [.. withThird.Precincts, new Precinct("p-09", "Precinct 9", [])] };
+        var registrar = new PageRegistrar(shared);
+        var renderer = new BallotRenderer(shared, _pool);
+        var style = shared.BallotStyles[0];
+        using var front = renderer.Render(style, 1, PageSide.Front, new RenderOptions(Precinct: "p-02"));
+        using var back = renderer.Render(style, 1, PageSide.Back, new RenderOptions(Precinct: "p-02"));
+        using var otherBack = renderer.Render(style, 1, PageSide.Back, new RenderOptions(Precinct: "p-01"));
+        using var foreign = new BallotRenderer(misprinted, _pool).Render(misprinted.BallotStyles[0], 1, PageSide.Front, new RenderOptions(Precinct: "p-09"));
+        var f = new SheetPage("a-front.png", registrar.Register(front));
+        Assert.Equal("p-02", f.Registration.Identity!.PrecinctId);
+        Assert.True(SheetAssembler.Assemble(f, new SheetPage("a-back.png", registrar.Register(back))).IsRead);
+        var mismatch = SheetAssembler.Assemble(f, new SheetPage("b-back.png", registrar.Register(otherBack)));
+        Assert.Equal(RejectReason.SheetMismatch, mismatch.Reject!.Reason);
+        Assert.Contains("precinct p-01", mismatch.Reject.Detail, StringComparison.Ordinal);
+        var reject = registrar.Register(foreign).Reject!;
+        Assert.Equal(RejectReason.UnknownStyle, reject.Reason);
+        Assert.Contains("p-09", reject.Detail, StringComparison.Ordinal);
+        // A style of one precinct prints no precinct in its code: its ballots stay as they were.
+        using var single = new BallotRenderer(General, _pool).Render(General.BallotStyles[0], 1, PageSide.Front, new RenderOptions(Precinct: General.BallotStyles[0].PrecinctIds[0]));
+        Assert.Null(new PageRegistrar(General).Register(single).Identity!.PrecinctId);
+        Assert.Throws<ArgumentException>(() => renderer.Render(style, 1, PageSide.Front, new RenderOptions(Precinct: "p-04")));
+    }
+
+    private static ElectionDefinition WithFirstStyleServing(ElectionDefinition election, params string[] precincts) =>
+        election with { BallotStyles = [election.BallotStyles[0] with { PrecinctIds = precincts }, .. election.BallotStyles.Skip(1)] };
+
+    [Fact]
     public void A_streak_outside_the_ovals_is_reported_but_not_rejected_and_one_through_them_is()
     {
         var style = General.BallotStyles[0];

@@ -16,14 +16,22 @@ namespace CentralCount.ScanPipeline.Tests;
 public sealed class BatchCorpus : IDisposable
 {
     public BatchCorpus()
+        : this(BallotLayoutPlanner.Plan(MontanaSampleElections.GeneralContent()), 10, 31)
     {
-        Election = BallotLayoutPlanner.Plan(MontanaSampleElections.GeneralContent());
+    }
+
+    private BatchCorpus(ElectionDefinition election, int sheets, int seed)
+    {
+        Election = election;
         Root = Directory.CreateTempSubdirectory("pipeline").FullName;
         Folder = Path.Combine(Root, "batch");
         using var generator = new GoldenCorpusGenerator(Election);
-        Manifest = generator.Generate(new CorpusOptions(10, 31), Folder);
+        Manifest = generator.Generate(new CorpusOptions(sheets, seed), Folder);
         References = RenderedBlankPages.References(Election);
     }
+
+    /// <summary>A golden batch of another election.</summary>
+    public static BatchCorpus For(ElectionDefinition election, int sheets, int seed) => new(election, sheets, seed);
 
     public ElectionDefinition Election { get; }
 

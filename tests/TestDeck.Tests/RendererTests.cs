@@ -60,5 +60,10 @@ public sealed class RendererTests
         Assert.Equal(identity, PageIdentity.TryParse(identity.Encode()));
         Assert.Null(PageIdentity.TryParse("https://example.org"));
         Assert.Null(PageIdentity.TryParse("CC1|abc|style|0|F|L"));
+        var withPrecinct = identity with { PrecinctId = "p-02" };
+        Assert.Equal("CC1|0123456789ab|style-p-04|2|F|T|p-02", withPrecinct.Encode());
+        Assert.Equal(withPrecinct, PageIdentity.TryParse(withPrecinct.Encode()));
+        Assert.Null(PageIdentity.TryParse("CC1|abc|style|1|F|L|"));
+        Assert.Null(PageIdentity.TryParse("CC1|abc|style|1|F|L|p-01|x"));
     }
 }

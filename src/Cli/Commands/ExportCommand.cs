@@ -134,7 +134,7 @@ internal static class ExportCommand
         {
             // Agreement over nothing must not read as a confirmed count.
             Console.Error.WriteLine("no counted sheet is in this scope, so nothing was read again and nothing is confirmed" +
-                (precincts is not null ? " (sheets of a ballot style that several precincts share carry no precinct: limit by --batch instead)" : string.Empty));
+                (precincts is not null ? " (a sheet of a ballot style that several precincts share is in no precinct unless its code names one: limit by --batch instead)" : string.Empty));
             return ExitCodes.BadInput;
         }
 

@@ -184,6 +184,11 @@ internal static class InterpretCommand
                 w.WriteString("side", id.Side == PageSide.Front ? "front" : "back");
                 w.WriteBoolean("test", id.IsTest);
                 w.WriteString("source", id.Source);
+                if (id.PrecinctId is { } precinct)
+                {
+                    w.WriteString("precinctId", precinct);
+                }
+
                 w.WriteEndObject();
             }
             else

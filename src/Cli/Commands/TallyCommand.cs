@@ -72,7 +72,7 @@ internal static class TallyCommand
         if (precinct is not null && rows.Any(r => r.PrecinctId is null && r.StyleId is not null))
         {
             Console.WriteLine();
-            Console.WriteLine("Note: sheets of a ballot style that several precincts share carry no precinct, so no precinct's tally holds them; the whole count and --style do.");
+            Console.WriteLine("Note: some sheets are of a ballot style that several precincts share and were printed without their precinct (a VxSuite ballot, or one printed for the style alone), so no precinct's tally holds them; the whole count and --style do.");
         }
 
         return ExitCodes.Success;

@@ -265,9 +265,10 @@ internal static class TestDeckCommand
         var count = 0;
         foreach (var style in election.BallotStyles)
         {
-            foreach (var (sheet, page) in style.Pages())
+            // A style serving several precincts is printed once for each, its precinct in the code.
+            foreach (var (sheet, page, precinct) in style.Pages().SelectMany(p => (style.PrecinctIds.Count > 1 ? style.PrecinctIds.Select(id => (string?)id) : [null]).Select(id => (p.Sheet, p.Page, id))))
             {
-                using var image = renderer.Render(style, sheet, page.Side, new RenderOptions(dpi, test));
+                using var image = renderer.Render(style, sheet, page.Side, new RenderOptions(dpi, test, Precinct: precinct));
                 var bytes = format switch
                 {
                     "png" => ImageEncoder.EncodePng(image),
@@ -275,7 +276,7 @@ internal static class TestDeckCommand
                     "tiff8" => ImageEncoder.EncodeTiff(image),
                     _ => ImageEncoder.EncodeTiffBilevel(image, 160, BilevelCompression.G4, dpi),
                 };
-                var name = $"{style.Id}-sheet{sheet}-{(page.Side == PageSide.Front ? "front" : "back")}.{(format == "jpeg" ? "jpg" : format.StartsWith("tiff", StringComparison.Ordinal) ? "tif" : "png")}";
+                var name = $"{style.Id}{(precinct is null ? string.Empty : "-" + precinct)}-sheet{sheet}-{(page.Side == PageSide.Front ? "front" : "back")}.{(format == "jpeg" ? "jpg" : format.StartsWith("tiff", StringComparison.Ordinal) ? "tif" : "png")}";
                 File.WriteAllBytes(Path.Combine(output.FullName, name), bytes);
                 count++;
             }

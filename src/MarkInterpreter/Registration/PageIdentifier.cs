@@ -53,6 +53,12 @@ public static class PageIdentifier
                 return (null, upsideDown, new PageReject(RejectReason.UnknownStyle, $"ballot style {identity.StyleId} sheet {identity.Sheet} is not in the loaded election"));
             }
 
+            if (identity.PrecinctId is { } precinct && !style.PrecinctIds.Contains(precinct, StringComparer.Ordinal))
+            {
+                return (null, upsideDown, new PageReject(RejectReason.UnknownStyle,
+                    $"ballot style {identity.StyleId} is printed for precinct {precinct}, which is not one of the precincts that style serves in the loaded election ({string.Join(", ", style.PrecinctIds)})"));
+            }
+
             if (identity.IsTest != settings.TestCount)
             {
                 return (null, upsideDown, identity.IsTest
@@ -60,7 +66,7 @@ public static class PageIdentifier
                     : new PageReject(RejectReason.LiveBallotInTestCount, "a live ballot in a test count: it must not be counted with the test deck"));
             }
 
-            return (new PageIdentification(identity.StyleId, identity.Sheet, identity.Side, identity.IsTest, "qr-code"), upsideDown, null);
+            return (new PageIdentification(identity.StyleId, identity.Sheet, identity.Side, identity.IsTest, "qr-code", identity.PrecinctId), upsideDown, null);
         }
     }
 

@@ -4,7 +4,8 @@ namespace CentralCount.MarkInterpreter.Registration;
 
 /// <summary>Which ballot page this is, and how that was established.</summary>
 /// <param name="Source"><c>qr-code</c> for our own ballots; <c>layout</c> when matched against the printed ovals (VxSuite grid ballots).</param>
-public sealed record PageIdentification(string StyleId, int Sheet, PageSide Side, bool IsTest, string Source);
+/// <param name="PrecinctId">The precinct the code names, on a ballot of a style shared by several precincts that was printed for one of them; null otherwise.</param>
+public sealed record PageIdentification(string StyleId, int Sheet, PageSide Side, bool IsTest, string Source, string? PrecinctId = null);
 
 /// <summary>How well the timing-mark border was found.</summary>
 /// <param name="MarksFound">Timing marks detected.</param>

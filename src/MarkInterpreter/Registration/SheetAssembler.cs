@@ -14,7 +14,7 @@ public sealed record SheetRegistration(IReadOnlyList<SheetPage> Pages, bool Swap
     public bool IsRead => Reject is null;
 }
 
-/// <summary>Pairs front and back: both must be read, belong to the same style and sheet, and be one front and one back.</summary>
+/// <summary>Pairs front and back: both must be read, belong to the same style, precinct and sheet, and be one front and one back.</summary>
 public static class SheetAssembler
 {
     public static SheetRegistration Assemble(SheetPage first, SheetPage? second)
@@ -36,7 +36,7 @@ public static class SheetAssembler
 
         var a = first.Registration.Identity!;
         var b = second.Registration.Identity!;
-        if (a.StyleId != b.StyleId || a.Sheet != b.Sheet || a.IsTest != b.IsTest || a.Side == b.Side)
+        if (a.StyleId != b.StyleId || a.Sheet != b.Sheet || a.IsTest != b.IsTest || a.Side == b.Side || a.PrecinctId != b.PrecinctId)
         {
             return new SheetRegistration(pages, false, new PageReject(RejectReason.SheetMismatch,
                 $"{Path.GetFileName(first.File)} is {Describe(a)} but {Path.GetFileName(second.File)} is {Describe(b)}: they are not the two sides of one sheet"));
@@ -47,5 +47,5 @@ public static class SheetAssembler
     }
 
     private static string Describe(PageIdentification id) =>
-        $"style {id.StyleId} sheet {id.Sheet} {(id.Side == PageSide.Front ? "front" : "back")}{(id.IsTest ? " (test)" : string.Empty)}";
+        $"style {id.StyleId}{(id.PrecinctId is null ? string.Empty : $" (precinct {id.PrecinctId})")} sheet {id.Sheet} {(id.Side == PageSide.Front ? "front" : "back")}{(id.IsTest ? " (test)" : string.Empty)}";
 }

@@ -55,7 +55,9 @@ public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registr
             var reading = interpreter.Sheet([.. sheet.Pages.Select(p => interpreter.Page(byFile[p.File], p.Registration))]);
             var style = election.FindStyle(reading.Pages[0].Identity.StyleId)!;
             var fileOfPage = sheet.Pages.Select(p => p.File == raw.Files.Front ? 0 : 1).ToList();
-            return Record(raw, batchId, SheetStatus.Counted, null, null, style.Id, style.PrecinctIds.Count == 1 ? style.PrecinctIds[0] : null,
+            // A style serving several precincts: the ballot's code names its precinct when it was printed for one.
+            var precinct = reading.Pages[0].Identity.PrecinctId ?? (style.PrecinctIds.Count == 1 ? style.PrecinctIds[0] : null);
+            return Record(raw, batchId, SheetStatus.Counted, null, null, style.Id, precinct,
                 Json(reading, fileOfPage), [.. reading.Contests.Select(c => new ContestRecord(c.Contest.Id, c.Outcome))]);
         }
         finally

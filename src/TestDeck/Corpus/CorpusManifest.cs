@@ -20,6 +20,7 @@ public sealed record CorpusManifest(
 }
 
 /// <summary>One physical sheet: its files, how it was scanned, and the truth about it.</summary>
+/// <param name="PrecinctId">The precinct it was printed for, when its style serves several (absent otherwise).</param>
 public sealed record SheetTruth(
     string Id,
     string StyleId,
@@ -29,7 +30,8 @@ public sealed record SheetTruth(
     string ExpectedReject,
     ScanTruth Scan,
     IReadOnlyList<PageTruth> Pages,
-    IReadOnlyList<ContestTruth> Contests);
+    IReadOnlyList<ContestTruth> Contests,
+    string? PrecinctId = null);
 
 /// <summary>The scanner behaviour applied to the sheet.</summary>
 public sealed record ScanTruth(

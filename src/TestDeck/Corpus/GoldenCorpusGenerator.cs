@@ -42,7 +42,7 @@ public sealed class GoldenCorpusGenerator : IDisposable
     private readonly PixelMemoryPool _pool = new();
     private readonly BallotRenderer _renderer;
     private readonly ScannerSimulator _scanner;
-    private readonly Dictionary<(string, int, PageSide, int, bool), PixelImage> _templates = [];
+    private readonly Dictionary<(string, int, PageSide, int, bool, string?), PixelImage> _templates = [];
 
     public GoldenCorpusGenerator(ElectionDefinition election)
     {
@@ -74,6 +74,9 @@ public sealed class GoldenCorpusGenerator : IDisposable
         var directive = options.Directives?.GetValueOrDefault(index);
         var style = directive is null ? _election.BallotStyles[random.Next(_election.BallotStyles.Count)] : _election.FindStyle(directive.StyleId)!;
         var sheetNumber = directive?.SheetNumber ?? 1 + random.Next(style.Sheets.Count);
+        // Printed for one of the precincts its style serves; drawn only when there are several, so
+        // corpora of one-precinct styles come out as they always have.
+        var precinct = style.PrecinctIds.Count > 1 ? style.PrecinctIds[random.Next(style.PrecinctIds.Count)] : null;
         var format = _election.PageFormat(style.PageFormatId);
         var defect = directive?.Defect ?? (random.NextDouble() < options.DefectShare
             ? (ExpectedReject)(1 + random.Next(4))
@@ -89,7 +92,7 @@ public sealed class GoldenCorpusGenerator : IDisposable
         foreach (var side in new[] { PageSide.Front, PageSide.Back })
         {
             var layout = style.Page(sheetNumber, side);
-            using var page = Template(style, sheetNumber, side, options, defect == ExpectedReject.WrongElection).Clone();
+            using var page = Template(style, sheetNumber, side, options, defect == ExpectedReject.WrongElection, precinct).Clone();
             var geometry = _renderer.Geometry(style, options.Dpi);
             var canvas = new Canvas(page);
             var drawn = new List<DrawnPosition>();
@@ -149,7 +152,7 @@ public sealed class GoldenCorpusGenerator : IDisposable
             throw new InvalidOperationException($"sheet {id}: no contest of style {style.Id} sheet {sheetNumber} could show {string.Join(", ", forced)}");
         }
 
-        return new SheetTruth(id, style.Id, sheetNumber, options.TestBallots, swapped, Name(defect), ScanTruthOf(recorded!), pages, contests);
+        return new SheetTruth(id, style.Id, sheetNumber, options.TestBallots, swapped, Name(defect), ScanTruthOf(recorded!), pages, contests, precinct);
     }
 
     // HashCode is randomised per process, so sheet streams are mixed with SplitMix64 instead:
@@ -162,15 +165,15 @@ public sealed class GoldenCorpusGenerator : IDisposable
         return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
     }
 
-    private PixelImage Template(BallotStyle style, int sheet, PageSide side, CorpusOptions options, bool foreign)
+    private PixelImage Template(BallotStyle style, int sheet, PageSide side, CorpusOptions options, bool foreign, string? precinct)
     {
-        var key = (style.Id, sheet, side, options.Dpi, foreign);
+        var key = (style.Id, sheet, side, options.Dpi, foreign, precinct);
         if (!_templates.TryGetValue(key, out var template))
         {
             var renderer = foreign
                 ? new BallotRenderer(_election with { Hash = ElectionHash.Of("another election"u8) }, _pool)
                 : _renderer;
-            template = renderer.Render(style, sheet, side, new RenderOptions(options.Dpi, options.TestBallots));
+            template = renderer.Render(style, sheet, side, new RenderOptions(options.Dpi, options.TestBallots, Precinct: precinct));
             _templates[key] = template;
         }
 

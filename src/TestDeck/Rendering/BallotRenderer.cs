@@ -33,7 +33,7 @@ public sealed class BallotRenderer(ElectionDefinition election, PixelMemoryPool?
         var layout = style.Page(sheet, side);
         DrawTimingMarks(canvas, geometry);
         DrawHeading(canvas, geometry, style, sheet, side, options);
-        DrawIdentity(canvas, geometry, new PageIdentity(Election.Hash.Prefix, style.Id, sheet, side, options.TestBallot));
+        DrawIdentity(canvas, geometry, new PageIdentity(Election.Hash.Prefix, style.Id, sheet, side, options.TestBallot, PrecinctInCode(style, options)));
         foreach (var box in layout.ContestBoxes)
         {
             DrawContest(canvas, geometry, Election.Contest(box.ContestId), box, layout.Positions.Where(p => p.ContestId == box.ContestId));
@@ -41,6 +41,23 @@ public sealed class BallotRenderer(ElectionDefinition election, PixelMemoryPool?
 
         DrawFooter(canvas, geometry, style, sheet, side, options);
         return page;
+    }
+
+    // Only a style that serves several precincts needs its precinct in the code: a one-precinct
+    // style already says which precinct it is, and its ballots stay as they were.
+    private static string? PrecinctInCode(BallotStyle style, RenderOptions options)
+    {
+        if (options.Precinct is not { } precinct)
+        {
+            return null;
+        }
+
+        if (!style.PrecinctIds.Contains(precinct, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"ballot style {style.Id} does not serve precinct {precinct} (it serves {string.Join(", ", style.PrecinctIds)})", nameof(options));
+        }
+
+        return style.PrecinctIds.Count > 1 ? precinct : null;
     }
 
     private static void DrawTimingMarks(Canvas canvas, TemplateGeometry g)
@@ -73,13 +90,14 @@ public sealed class BallotRenderer(ElectionDefinition election, PixelMemoryPool?
         var title = options.TestBallot ? "TEST BALLOT - NOT AN OFFICIAL BALLOT" : "OFFICIAL BALLOT";
         Text(canvas, title, left.X, y, BallotTypography.BallotTitle, dpi);
         y += g.Px(0.2);
-        var precincts = string.Join(", ", style.PrecinctIds.Select(id => Election.Precincts.First(p => p.Id == id).Name));
+        IReadOnlyList<string> printedFor = PrecinctInCode(style, options) is { } one ? [one] : style.PrecinctIds;
+        var precincts = string.Join(", ", printedFor.Select(id => Election.Precincts.First(p => p.Id == id).Name));
         var party = style.PartyId is { } pid ? " - " + Election.Parties.First(p => p.Id == pid).Name + " Party" : string.Empty;
         Text(canvas, $"{Election.Title}{party}  -  {Election.Date.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)}", left.X, y, BallotTypography.HeaderLine, dpi);
         y += g.Px(0.16);
         Text(canvas, $"{Election.Jurisdiction.County}, {Election.Jurisdiction.State}", left.X, y, BallotTypography.HeaderLine, dpi);
         y += g.Px(0.16);
-        Text(canvas, style.PrecinctIds.Count > 2 ? $"Ballot style {style.Id}" : $"{precincts}  (style {style.Id})", left.X, y, BallotTypography.HeaderLine, dpi);
+        Text(canvas, printedFor.Count > 2 ? $"Ballot style {style.Id}" : $"{precincts}  (style {style.Id})", left.X, y, BallotTypography.HeaderLine, dpi);
         if (sheet == 1 && side == PageSide.Front)
         {
             y += g.Px(0.1);
