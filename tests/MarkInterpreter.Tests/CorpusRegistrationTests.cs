@@ -21,27 +21,14 @@ public sealed class CorpusRegistrationTests
     [Fact]
     public void Fresh_corpus_is_registered_within_1_5_px_and_every_defect_is_rejected_for_its_reason()
     {
-        var dir = Directory.CreateTempSubdirectory("registration");
-        try
-        {
-            // Generated afresh on every run from a fixed seed (the large run in docs/registration.md
-            // uses another), so a failure can always be made again.
-            const int seed = 101;
-            using (var generator = new GoldenCorpusGenerator(General))
-            {
-                generator.Generate(new CorpusOptions(60, seed, DefectShare: 0.25), dir.FullName);
-            }
-
-            var report = RegistrationVerifier.Verify(General, dir.FullName, 1.5);
-            Assert.True(report.Failures.Count == 0, $"seed {seed}:{Environment.NewLine}" + string.Join(Environment.NewLine, report.Failures));
-            Assert.True(report.InSpecification > 30);
-            Assert.True(report.DefectsCaught > 5);
-            Assert.True(report.MaxErrorPx <= 1.5);
-        }
-        finally
-        {
-            dir.Delete(true);
-        }
+        // Generated afresh on every run from a fixed seed (the large run in docs/registration.md
+        // uses another), so a failure can always be made again.
+        const int seed = 101;
+        var report = GenerateAndVerify(new CorpusOptions(60, seed, DefectShare: 0.25));
+        Assert.True(report.Failures.Count == 0, $"seed {seed}:{Environment.NewLine}" + string.Join(Environment.NewLine, report.Failures));
+        Assert.True(report.InSpecification > 30);
+        Assert.True(report.DefectsCaught > 5);
+        Assert.True(report.MaxErrorPx <= 1.5);
     }
 
     [Fact]
@@ -50,18 +37,23 @@ public sealed class CorpusRegistrationTests
         // The oval outline is printed thicker at 300 DPI (3 px against 2), so the light surround
         // the locator compares it with has to lie further out in pixels: measured in pixels fixed
         // at 200 DPI, it touched the outline's edge and the mean error was 0.3 px.
-        var dir = Directory.CreateTempSubdirectory("registration-300");
+        const int seed = 303;
+        var report = GenerateAndVerify(new CorpusOptions(30, seed, Dpi: 300));
+        Assert.True(report.Failures.Count == 0, $"seed {seed}:{Environment.NewLine}" + string.Join(Environment.NewLine, report.Failures));
+        Assert.True(report.MeanErrorPx <= 0.15, $"seed {seed}: mean error {report.MeanErrorPx} px at 300 DPI");
+    }
+
+    private static RegistrationReport GenerateAndVerify(CorpusOptions options)
+    {
+        var dir = Directory.CreateTempSubdirectory("registration");
         try
         {
-            const int seed = 303;
             using (var generator = new GoldenCorpusGenerator(General))
             {
-                generator.Generate(new CorpusOptions(30, seed, Dpi: 300), dir.FullName);
+                generator.Generate(options, dir.FullName);
             }
 
-            var report = RegistrationVerifier.Verify(General, dir.FullName, 1.5);
-            Assert.True(report.Failures.Count == 0, $"seed {seed}:{Environment.NewLine}" + string.Join(Environment.NewLine, report.Failures));
-            Assert.True(report.MeanErrorPx <= 0.15, $"seed {seed}: mean error {report.MeanErrorPx} px at 300 DPI");
+            return RegistrationVerifier.Verify(General, dir.FullName, 1.5);
         }
         finally
         {
