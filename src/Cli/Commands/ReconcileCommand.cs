@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CentralCount.ScanPipeline.Reconciliation;
 
 namespace CentralCount.Cli.Commands;
 
@@ -39,6 +40,20 @@ internal static class ReconcileCommand
             {
                 Console.WriteLine($"    rejected {n} as {reason}");
             }
+        }
+
+        // A sheet fed twice has new files, so its hash does not give it away; its marks do.
+        var alike = FindAlikeSheets.In(store.CountedReadings());
+        if (alike.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Warning: {alike.Count} pair(s) of counted sheets read alike mark for mark, as one sheet fed through the scanner twice would:");
+            foreach (var pair in alike)
+            {
+                Console.WriteLine($"  {pair.First} and {pair.Second}: {pair.Marks} marks ({pair.PartialMarks} not solid fills), every fill within {pair.LargestFillDifference:0.000}");
+            }
+
+            Console.WriteLine("Compare the two images of each pair. If they are one sheet, take the extra copy's files out of its batch folder and rescan that batch (scan FOLDER --rescan); two voters' hand marks are almost never this alike.");
         }
 
         if (off > 0)

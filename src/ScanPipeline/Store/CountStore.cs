@@ -1,6 +1,7 @@
 using System.Globalization;
 using CentralCount.Election;
 using CentralCount.Election.Rules;
+using CentralCount.ScanPipeline.Reconciliation;
 using Microsoft.Data.Sqlite;
 
 namespace CentralCount.ScanPipeline.Store;
@@ -304,6 +305,17 @@ public sealed class CountStore : IDisposable
             {
                 yield return new StoredSheet(id, batchId, s.GetInt32(2), s.GetString(3), s.GetString(4), Text(s, 5), s.GetString(6), Text(s, 7), Text(s, 8), Text(s, 9), Text(s, 10), Text(s, 11), list);
             }
+        }
+    }
+
+    /// <summary>Every counted sheet's place and the machine's reading of it, in the order recorded (for finding sheets fed twice).</summary>
+    public IEnumerable<(SheetReference Sheet, string? StyleId, string Reading)> CountedReadings()
+    {
+        using var cmd = Command("SELECT batch_id, seq, front_file, style_id, reading FROM sheets WHERE status = 'counted' AND reading IS NOT NULL ORDER BY id", null);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            yield return (new SheetReference(r.GetString(0), r.GetInt32(1), r.GetString(2)), Text(r, 3), r.GetString(4));
         }
     }
 
