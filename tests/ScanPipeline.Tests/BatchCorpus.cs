@@ -59,12 +59,15 @@ public sealed class BatchCorpus : IDisposable
     }
 
     /// <summary>A fresh batch of this election in a folder of its own, with the given sheets forced to show what their directives say.</summary>
-    public string Generate(string name, int sheets, int seed, IReadOnlyDictionary<int, SheetDirective> directives)
+    public string Generate(string name, int sheets, int seed, IReadOnlyDictionary<int, SheetDirective> directives) =>
+        Generate(name, new CorpusOptions(sheets, seed, Directives: directives)).Folder;
+
+    /// <summary>A fresh batch of this election in a folder of its own, and its manifest.</summary>
+    public (string Folder, CorpusManifest Manifest) Generate(string name, CorpusOptions options)
     {
         var folder = Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N")[..8]);
         using var generator = new GoldenCorpusGenerator(Election);
-        generator.Generate(new CorpusOptions(sheets, seed, Directives: directives), folder);
-        return folder;
+        return (folder, generator.Generate(options, folder));
     }
 
     public CountStore NewStore(string? folder = null)

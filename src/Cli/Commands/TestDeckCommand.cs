@@ -24,8 +24,9 @@ internal static class TestDeckCommand
         var sheets = new Option<int>("--sheets") { Description = "How many sheets.", DefaultValueFactory = _ => 100 };
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same files.", DefaultValueFactory = _ => 1 };
         var defects = new Option<double>("--defects") { Description = "Fraction of sheets with a defect that must be rejected (0 to 1).", DefaultValueFactory = _ => 0.0 };
-        var corpus = new Command("corpus", "Generate a golden corpus: marked, scanned sheets and manifest.json with the truth for every position and contest.") { election, output, sheets, seed, dpi, defects, test };
-        corpus.SetAction(parse => Corpus(parse.GetValue(election)!, parse.GetValue(output)!, parse.GetValue(sheets), parse.GetValue(seed), parse.GetValue(dpi), parse.GetValue(defects), parse.GetValue(test)));
+        var refeeds = new Option<double>("--refeeds") { Description = "Fraction of readable sheets fed through the scanner a second time, as after a jam (0 to 1).", DefaultValueFactory = _ => 0.0 };
+        var corpus = new Command("corpus", "Generate a golden corpus: marked, scanned sheets and manifest.json with the truth for every position and contest.") { election, output, sheets, seed, dpi, defects, test, refeeds };
+        corpus.SetAction(parse => Corpus(parse.GetValue(election)!, parse.GetValue(output)!, new CorpusOptions(parse.GetValue(sheets), parse.GetValue(seed), parse.GetValue(dpi), parse.GetValue(defects), parse.GetValue(test), RefeedShare: parse.GetValue(refeeds))));
         command.Subcommands.Add(corpus);
 
         var curatedOut = new Option<DirectoryInfo>("--out") { Description = "Output folder.", DefaultValueFactory = _ => new DirectoryInfo("tests/golden-ballots") };
@@ -136,11 +137,11 @@ internal static class TestDeckCommand
         return ok ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
-    private static int Corpus(FileInfo file, DirectoryInfo output, int sheets, int seed, int dpi, double defects, bool test)
+    private static int Corpus(FileInfo file, DirectoryInfo output, CorpusOptions options)
     {
-        if (sheets < 1 || dpi is not (200 or 300) || defects is < 0 or > 1)
+        if (options.Sheets < 1 || options.Dpi is not (200 or 300) || options.DefectShare is < 0 or > 1 || options.RefeedShare is < 0 or > 1)
         {
-            Console.Error.WriteLine("--sheets must be at least 1, --dpi 200 or 300, --defects between 0 and 1");
+            Console.Error.WriteLine("--sheets must be at least 1, --dpi 200 or 300, --defects and --refeeds between 0 and 1");
             return ExitCodes.Usage;
         }
 
@@ -159,9 +160,11 @@ internal static class TestDeckCommand
                 Console.Error.WriteLine($"  {n} sheets");
             }
         });
-        var manifest = generator.Generate(new CorpusOptions(sheets, seed, dpi, defects, test), output.FullName, progress);
+        var manifest = generator.Generate(options, output.FullName, progress);
         var contests = manifest.Sheets.SelectMany(s => s.Contests).ToList();
-        Console.WriteLine($"{sheets} sheets ({2 * sheets} pages) in {clock.Elapsed.TotalSeconds:F1} s; {contests.Count} contests, {contests.Count(c => c.Outcome == "board")} for the board, {manifest.Sheets.Count(s => s.ExpectedReject != "none")} defective sheets");
+        var fedAgain = manifest.Sheets.Count(s => s.RefeedOf is not null);
+        Console.WriteLine($"{options.Sheets} sheets ({2 * options.Sheets} pages) in {clock.Elapsed.TotalSeconds:F1} s; {contests.Count} contests, {contests.Count(c => c.Outcome == "board")} for the board, {manifest.Sheets.Count(s => s.ExpectedReject != "none")} defective sheets" +
+            (fedAgain > 0 ? $"; {fedAgain} of them fed through the scanner again (the sNNNNNNa files)" : string.Empty));
         Console.WriteLine($"written to {output.FullName} (manifest.json)");
         return ExitCodes.Success;
     }

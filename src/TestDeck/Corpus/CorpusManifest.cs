@@ -21,6 +21,7 @@ public sealed record CorpusManifest(
 
 /// <summary>One physical sheet: its files, how it was scanned, and the truth about it.</summary>
 /// <param name="PrecinctId">The precinct it was printed for, when its style serves several (absent otherwise).</param>
+/// <param name="RefeedOf">Set on a second feed of the same paper: the sheet first fed (absent otherwise).</param>
 public sealed record SheetTruth(
     string Id,
     string StyleId,
@@ -31,7 +32,8 @@ public sealed record SheetTruth(
     ScanTruth Scan,
     IReadOnlyList<PageTruth> Pages,
     IReadOnlyList<ContestTruth> Contests,
-    string? PrecinctId = null);
+    string? PrecinctId = null,
+    string? RefeedOf = null);
 
 /// <summary>The scanner behaviour applied to the sheet.</summary>
 public sealed record ScanTruth(

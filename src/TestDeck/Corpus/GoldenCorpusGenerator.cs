@@ -16,7 +16,8 @@ namespace CentralCount.TestDeck.Corpus;
 /// <param name="DefectShare">Fraction of sheets given a defect that must be rejected.</param>
 /// <param name="TestBallots">Render as test ballots (the identity code says test).</param>
 /// <param name="Directives">Per-sheet overrides (the curated set): sheet index → what that sheet must show.</param>
-public sealed record CorpusOptions(int Sheets, int Seed, int Dpi = 200, double DefectShare = 0, bool TestBallots = false, IReadOnlyDictionary<int, SheetDirective>? Directives = null);
+/// <param name="RefeedShare">Fraction of readable sheets fed through the scanner a second time, as after a jam: the same marked paper scanned again under other scanner settings, written right after the first feed as <c>sNNNNNNa-*</c>.</param>
+public sealed record CorpusOptions(int Sheets, int Seed, int Dpi = 200, double DefectShare = 0, bool TestBallots = false, IReadOnlyDictionary<int, SheetDirective>? Directives = null, double RefeedShare = 0);
 
 /// <summary>
 /// What one sheet of a curated corpus must show: its style and sheet, scanner behaviour, a
@@ -58,7 +59,7 @@ public sealed class GoldenCorpusGenerator : IDisposable
         var sheets = new List<SheetTruth>(options.Sheets);
         for (var i = 0; i < options.Sheets; i++)
         {
-            sheets.Add(GenerateSheet(options, i, outputDirectory));
+            sheets.AddRange(GenerateSheet(options, i, outputDirectory));
             progress?.Report(i + 1);
         }
 
@@ -67,7 +68,7 @@ public sealed class GoldenCorpusGenerator : IDisposable
         return manifest;
     }
 
-    private SheetTruth GenerateSheet(CorpusOptions options, int index, string outputDirectory)
+    private IEnumerable<SheetTruth> GenerateSheet(CorpusOptions options, int index, string outputDirectory)
     {
         var random = new Random(SheetSeed(options.Seed, index));
         var id = $"s{index:D6}";
@@ -82,6 +83,14 @@ public sealed class GoldenCorpusGenerator : IDisposable
             ? (ExpectedReject)(1 + random.Next(4))
             : ExpectedReject.None);
         var settings = ScanSampler.InSpecification(random, format.Grid.Columns, format.Grid.Rows);
+        // A second feed has a stream of its own, so corpora without refeeds come out as they always
+        // have. It goes through the same scanner, so the file format stays: what a 1-bit scan can
+        // show was planned for the first feed.
+        var again = new Random(SheetSeed(options.Seed ^ 0x0FEED, index));
+        var refeed = options.RefeedShare > 0 && directive is null && defect == ExpectedReject.None && again.NextDouble() < options.RefeedShare
+            ? ScanSampler.InSpecification(again, format.Grid.Columns, format.Grid.Rows) with { Format = settings.Format, JpegQuality = settings.JpegQuality }
+            : null;
+        var refeedPages = new List<PageTruth>();
         settings = directive?.Scan(settings) ?? settings;
         var bilevel = settings.Format == ScanFormat.TiffG4;
         var swapped = directive?.Swapped ?? random.NextDouble() < 0.05;
@@ -145,6 +154,14 @@ public sealed class GoldenCorpusGenerator : IDisposable
             pages.Add(new PageTruth(side == PageSide.Front ? "front" : "back", file,
                 [.. drawn.Select(d => PositionTruth(d, scan.Warp.Forward(geometry.Pixel(d.Position.Center))))], stray));
             recorded ??= pageSettings;
+            if (refeed is not null)
+            {
+                var second = _scanner.Scan(page, refeed, again, mark => geometry.Pixels(MarkRect(format, mark)));
+                var secondFile = $"{id}a-{fileSide}.{Extension(refeed.Format)}";
+                File.WriteAllBytes(Path.Combine(outputDirectory, secondFile), second.Bytes);
+                refeedPages.Add(new PageTruth(side == PageSide.Front ? "front" : "back", secondFile,
+                    [.. drawn.Select(d => PositionTruth(d, second.Warp.Forward(geometry.Pixel(d.Position.Center))))], stray));
+            }
         }
 
         if (forced.Count > 0)
@@ -152,7 +169,10 @@ public sealed class GoldenCorpusGenerator : IDisposable
             throw new InvalidOperationException($"sheet {id}: no contest of style {style.Id} sheet {sheetNumber} could show {string.Join(", ", forced)}");
         }
 
-        return new SheetTruth(id, style.Id, sheetNumber, options.TestBallots, swapped, Name(defect), ScanTruthOf(recorded!), pages, contests, precinct);
+        var sheet = new SheetTruth(id, style.Id, sheetNumber, options.TestBallots, swapped, Name(defect), ScanTruthOf(recorded!), pages, contests, precinct);
+        return refeed is null
+            ? [sheet]
+            : [sheet, sheet with { Id = id + "a", Scan = ScanTruthOf(refeed), Pages = refeedPages, RefeedOf = id }];
     }
 
     // HashCode is randomised per process, so sheet streams are mixed with SplitMix64 instead:
