@@ -30,9 +30,12 @@ CC_API cc_status cc_qr_decode(cc_image src, int32_t x, int32_t y, int32_t w, int
     }
     if (factor > 1) {
       // zbar's cost grows with the pixels it binarises and scans; a code printed at six or more
-      // pixels a module still reads at a half.
+      // pixels a module still reads at a half. Whole blocks only: OpenCV averages those many
+      // times faster than the fractional ones an uneven size needs.
       cv::Mat shrunk;
-      cv::resize(grey, shrunk, cv::Size(grey.cols / factor, grey.rows / factor), 0, 0, cv::INTER_AREA);
+      const cv::Mat blocks = grey(cv::Rect(0, 0, grey.cols - grey.cols % factor, grey.rows - grey.rows % factor));
+      if (blocks.empty()) return cc::fail(CC_ERR_NOT_FOUND, "qr_decode: region smaller than the shrink factor");
+      cv::resize(blocks, shrunk, cv::Size(blocks.cols / factor, blocks.rows / factor), 0, 0, cv::INTER_AREA);
       grey = shrunk;
     }
     std::unique_ptr<zbar_image_scanner_t, decltype(&zbar_image_scanner_destroy)> scanner(

@@ -20,6 +20,26 @@ public sealed class ComponentsAndQrTests
         Assert.Equal(new PixelRect(200, 150, 5, 40), Assert.Single(inRegion).Bounds);
     }
 
+    [Theory]
+    [InlineData(301, 201)]
+    [InlineData(300, 200)]
+    [InlineData(299, 203)]
+    public void Components_found_shrunk_come_back_in_full_size_coordinates_whatever_the_region_size(int width, int height)
+    {
+        using var image = PixelImage.Create(320, 220, PixelLayout.Gray8, fill: 255);
+        new Canvas(image).FillRectangle(new PixelRect(40, 60, 38, 12), PixelColor.Black);
+
+        Span<DarkComponent> found = new DarkComponent[8];
+        Assert.Equal(1, DarkComponents.Find(image, new PixelRect(3, 5, width, height), 128, found, shrink: 2));
+        var bar = found[0];
+        Assert.InRange(bar.CenterX, 58, 60);
+        Assert.InRange(bar.CenterY, 65, 67);
+        // Blocks half covered by the bar fall either side of the threshold, so a pixel or two of its edge may go.
+        Assert.InRange(bar.Area, 38 * 12 * 0.7, 38 * 12 * 1.2);
+        Assert.InRange(bar.Bounds.X, 38, 41);
+        Assert.InRange(bar.Bounds.Width, 36, 42);
+    }
+
     [Fact]
     public void Components_beyond_capacity_are_counted_but_not_written()
     {
