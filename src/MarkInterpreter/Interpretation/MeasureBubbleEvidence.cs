@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CentralCount.Election.Rules;
 using CentralCount.Imaging;
 
@@ -74,11 +76,27 @@ public static class MeasureBubbleEvidence
             var px = (long)Math.Round((origin.X + (r * yx) + 0.5) * One);
             var py = (long)Math.Round((origin.Y + (r * yy) + 0.5) * One);
             var line = grey.Slice(r * cols, cols);
-            for (var c = 0; c < cols; c++)
+            // The samples of a row lie on a straight line, so when both ends are on the image every
+            // one is, and the row is read without a check a sample.
+            var (endX, endY) = (px + ((cols - 1) * sx), py + ((cols - 1) * sy));
+            if (Math.Min(px, endX) >= 0 && Math.Min(py, endY) >= 0 && Math.Max(px, endX) < maxX && Math.Max(py, endY) < maxY)
             {
-                line[c] = px >= 0 && py >= 0 && px < maxX && py < maxY ? pixels[((int)(py >> 16) * stride) + (int)(px >> 16)] : (byte)255;
-                px += sx;
-                py += sy;
+                ref var first = ref MemoryMarshal.GetReference(pixels);
+                for (var c = 0; c < line.Length; c++)
+                {
+                    line[c] = Unsafe.Add(ref first, ((int)(py >> 16) * stride) + (int)(px >> 16));
+                    px += sx;
+                    py += sy;
+                }
+            }
+            else
+            {
+                for (var c = 0; c < cols; c++)
+                {
+                    line[c] = px >= 0 && py >= 0 && px < maxX && py < maxY ? pixels[((int)(py >> 16) * stride) + (int)(px >> 16)] : (byte)255;
+                    px += sx;
+                    py += sy;
+                }
             }
 
             // Every other row is enough to find the paper's level.

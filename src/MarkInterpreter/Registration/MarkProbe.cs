@@ -20,22 +20,12 @@ internal readonly record struct MarkProbe(double MarkWidth, double MarkHeight, b
         var x1 = Math.Min(image.Width, (int)Math.Round(around.X - (MarkWidth / 2)) + (int)Math.Ceiling(MarkWidth) + margin);
         var y1 = Math.Min(image.Height, (int)Math.Round(around.Y - (MarkHeight / 2)) + (int)Math.Ceiling(MarkHeight) + margin);
         long sum = 0, sx = 0, sy = 0;
-        var paper = Paper;
+        var paper = (byte)Paper;
         for (var y = y0; y < y1; y++)
         {
-            var row = image.Row(y)[x0..Math.Max(x0, x1)];
-            long rowSum = 0;
-            for (var x = 0; x < row.Length; x++)
-            {
-                var w = paper - row[x];
-                if (w > 0)
-                {
-                    rowSum += w;
-                    sx += (long)w * (x + x0);
-                }
-            }
-
+            var (rowSum, moment) = RowSums.InkWeight(image.Row(y)[x0..Math.Max(x0, x1)], paper);
             sum += rowSum;
+            sx += moment + (rowSum * x0);
             sy += rowSum * y;
         }
 
@@ -87,25 +77,24 @@ internal readonly record struct MarkProbe(double MarkWidth, double MarkHeight, b
         }
 
         int inside = 0, insideDark = 0, outside = 0, outsideDark = 0;
-        var slack = 2;
+        const int Slack = 2;
         for (var y = oy0; y < oy1; y++)
         {
             var row = image.Row(y);
-            var inRows = y >= iy0 && y < iy1;
-            var ringRow = y < by0 - slack || y >= by1 + slack;
-            for (var x = ox0; x < ox1; x++)
+            if (y < by0 - Slack || y >= by1 + Slack)
             {
-                var dark = row[x] < Threshold ? 1 : 0;
-                if (inRows && x >= ix0 && x < ix1)
-                {
-                    inside++;
-                    insideDark += dark;
-                }
-                else if (ringRow || x < bx0 - slack || x >= bx1 + slack)
-                {
-                    outside++;
-                    outsideDark += dark;
-                }
+                outside += ox1 - ox0;
+                outsideDark += RowSums.CountBelow(row[ox0..ox1], Threshold);
+                continue;
+            }
+
+            // Beside the box: the ring's columns left and right of it, past the slack.
+            outside += (bx0 - Slack - ox0) + (ox1 - (bx1 + Slack));
+            outsideDark += RowSums.CountBelow(row[ox0..(bx0 - Slack)], Threshold) + RowSums.CountBelow(row[(bx1 + Slack)..ox1], Threshold);
+            if (y >= iy0 && y < iy1)
+            {
+                inside += ix1 - ix0;
+                insideDark += RowSums.CountBelow(row[ix0..ix1], Threshold);
             }
         }
 
