@@ -39,11 +39,15 @@ internal static class Throughput
 
         // Warm-up sheets are ones the measured run does not use where the folder has them, so
         // none of the measured sheets is recorded as a duplicate of a warm-up sheet.
-        var spare = sheets.Skip(Math.Min(sheets.Count, wanted.Count)).Take(32 * workers).ToList();
-        var warmUp = spare.Count > 0 ? spare : wanted.Take(32 * workers).ToList();
+        // Enough of them that the runtime has finished optimising the hot code (it recompiles a
+        // method only after many calls, in the background), which takes a few hundred pages.
+        const int WarmUpSheets = 150;
+        var spare = sheets.Skip(Math.Min(sheets.Count, wanted.Count)).Take(WarmUpSheets * workers).ToList();
+        var warmUp = spare.Count > 0 ? spare : wanted.Take(WarmUpSheets * workers).ToList();
         _ = DecodeOnly(warmUp, workers);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var decode = DecodeOnly(wanted, workers);
-        Console.WriteLine($"decode only:  {decode:F1} pages/s");
+        Console.WriteLine($"decode only:  {decode:F1} pages/s, {CpuPerPage(cpu, wanted.Count * 2):F2} ms of processor time a page");
         if (decodeOnly)
         {
             return;
@@ -70,10 +74,12 @@ internal static class Throughput
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var paused = GC.GetTotalPauseDuration();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var result = await scan.RunAsync(wanted, new BatchInfo("throughput", "bench", null, null, folder), null, CancellationToken.None);
             var end = wanted.Count * 2 / clock.Elapsed.TotalSeconds;
-            Console.WriteLine($"end to end:   {end:F1} pages/s ({result.Counted} counted, {result.Rejected} rejected, {result.Duplicates} duplicates)");
+            Console.WriteLine($"end to end:   {end:F1} pages/s, {CpuPerPage(cpu, wanted.Count * 2):F2} ms of processor time a page " +
+                $"({result.Counted} counted, {result.Rejected} rejected, {result.Duplicates} duplicates)");
             Console.WriteLine($"ratio:        {end / decode:F2} of decode-only");
             Console.WriteLine($"managed heap: {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (wanted.Count * 2 * 1024.0):F0} KB allocated a page; " +
                 $"collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}; " +
@@ -85,6 +91,10 @@ internal static class Throughput
             dir.Delete(true);
         }
     }
+
+    // Processor time of the whole process (every thread, user and system) since a reading, per page.
+    private static double CpuPerPage(TimeSpan since, int pages) =>
+        (Process.GetCurrentProcess().TotalProcessorTime - since).TotalMilliseconds / pages;
 
     private static double DecodeOnly(List<SheetFiles> sheets, int workers)
     {
