@@ -81,8 +81,9 @@ CC_API cc_status cc_dark_components_scaled(cc_image src, int32_t x, int32_t y, i
                                            cc_component* out, int32_t capacity, int32_t* count);
 
 /* QR decode (zbar) inside a region of a grey or colour image, shrunk by an integer factor (1-4)
- * first when the code's modules are large enough. Writes the UTF-8 payload (not terminated) and
- * its length; corners gets 4 (x, y) points in image coordinates. */
+ * first when the code's modules are large enough. Every second line is scanned; at full size
+ * (factor 1) every line too when that finds nothing. Writes the UTF-8 payload (not terminated)
+ * and its length; corners gets 4 (x, y) points in image coordinates. */
 CC_API cc_status cc_qr_decode(cc_image src, int32_t x, int32_t y, int32_t w, int32_t h, int32_t factor,
                               char* text, int32_t capacity, int32_t* length, float* corners);
 
