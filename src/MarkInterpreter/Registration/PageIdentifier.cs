@@ -30,7 +30,7 @@ public static class PageIdentifier
     private static (PageIdentification?, bool, PageReject?) FromCode(
         PixelImage image, ElectionDefinition election, PageFormat format, TimingMarkBorder border, double pixelsPerInch, RegistrationSettings settings)
     {
-        if (ReadCode(image, format, border, pixelsPerInch) is not var (reading, upsideDown))
+        if (ReadCode(image, format, border, pixelsPerInch, settings.DarkThreshold) is not var (reading, upsideDown))
         {
             return (null, false, new PageReject(RejectReason.UnknownStyle, "the page has a timing-mark border but no readable identity code (damaged, or a ballot of another system)"));
         }
@@ -72,10 +72,11 @@ public static class PageIdentifier
 
     /// <summary>
     /// The code, looked for where it must be when the page is upright and where it must be when
-    /// the page was fed upside down: first read at half size, which is cheap while a module
+    /// the page was fed upside down (the darker of the two places first: a code is half ink,
+    /// the other place mostly paper): first read at half size, which is cheap while a module
     /// keeps three pixels, then at full size.
     /// </summary>
-    private static (QrReading Reading, bool UpsideDown)? ReadCode(PixelImage image, PageFormat format, TimingMarkBorder border, double pixelsPerInch)
+    private static (QrReading Reading, bool UpsideDown)? ReadCode(PixelImage image, PageFormat format, TimingMarkBorder border, double pixelsPerInch, byte darkThreshold)
     {
         var area = format.IdentityArea!.Value;
         var margin = 0.6;
@@ -83,13 +84,17 @@ public static class PageIdentifier
         // A code fills its area with at most 41 modules' width (version 5 and a quiet zone).
         var side = Math.Min(area.Width * format.Grid.ColumnPitchInches, area.Height * format.Grid.RowPitchInches) * pixelsPerInch;
         var shrinks = side / 41 >= 5 ? new[] { 2, 1 } : [1];
+        (bool UpsideDown, PixelRect Region) Place(bool upsideDown) =>
+            (upsideDown, new PageGeometry(border, format.Grid, upsideDown, pixelsPerInch).Bounds(grown, image.Width, image.Height));
+        var places = new List<(bool UpsideDown, PixelRect Region)> { Place(false), Place(true) }
+            .Where(p => p.Region.Width > 0 && p.Region.Height > 0)
+            .OrderByDescending(p => DarkShare(image, p.Region, darkThreshold))
+            .ToList();
         foreach (var shrink in shrinks)
         {
-            foreach (var upsideDown in new[] { false, true })
+            foreach (var (upsideDown, region) in places)
             {
-                var geometry = new PageGeometry(border, format.Grid, upsideDown, pixelsPerInch);
-                var region = geometry.Bounds(grown, image.Width, image.Height);
-                if (region.Width > 0 && region.Height > 0 && QrCodes.Decode(image, region, shrink) is { } reading)
+                if (QrCodes.Decode(image, region, shrink) is { } reading)
                 {
                     return (reading, upsideDown);
                 }
@@ -97,6 +102,17 @@ public static class PageIdentifier
         }
 
         return null;
+    }
+
+    private static double DarkShare(PixelImage image, PixelRect region, byte threshold)
+    {
+        long dark = 0;
+        for (var y = region.Y; y < region.Y + region.Height; y += 2)
+        {
+            dark += RowSums.CountBelow(image.Row(y).Slice(region.X, region.Width), threshold);
+        }
+
+        return dark / (double)region.Width / ((region.Height + 1) / 2);
     }
 
     private static (PageIdentification?, bool, PageReject?) FromLayout(
