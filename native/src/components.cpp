@@ -49,11 +49,8 @@ CC_API cc_status cc_dark_components_scaled(cc_image src, int32_t x, int32_t y, i
     if (factor == 1) {
       cv::threshold(image(region), binary, threshold - 1, 255, cv::THRESH_BINARY_INV);
     } else {
-      // Area averaging keeps a thin dark mark dark enough to pass the threshold. The region is
-      // cut to whole blocks of factor × factor pixels: OpenCV averages whole blocks some thirty
-      // times faster than it averages the fractional ones an uneven size needs.
-      region.width -= region.width % factor;
-      region.height -= region.height % factor;
+      // Area averaging keeps a thin dark mark dark enough to pass the threshold.
+      region = cc::whole_blocks(region, factor);
       if (region.area() == 0) return CC_OK;
       cv::resize(image(region), shrunk, cv::Size(region.width / factor, region.height / factor), 0, 0, cv::INTER_AREA);
       cv::threshold(shrunk, binary, threshold - 1, 255, cv::THRESH_BINARY_INV);

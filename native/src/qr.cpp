@@ -54,20 +54,21 @@ CC_API cc_status cc_qr_decode(cc_image src, int32_t x, int32_t y, int32_t w, int
     cv::Rect region;
     if (!cc::clip_region(src, x, y, w, h, region)) return cc::fail(CC_ERR_NOT_FOUND, "qr_decode: empty region");
     if (factor < 1 || factor > 4) return cc::fail(CC_ERR_ARGUMENT, "qr_decode: factor must be 1-4");
+    const cv::Rect cut = factor > 1 ? cc::whole_blocks(region, factor) : region;
+    if (cut.area() == 0) return cc::fail(CC_ERR_NOT_FOUND, "qr_decode: region smaller than the shrink factor");
     cv::Mat grey;
-    if (src.channels == 1) {
-      image(region).copyTo(grey);  // zbar wants contiguous rows
+    if (src.channels != 1) {
+      cv::cvtColor(image(cut), grey, cv::COLOR_BGR2GRAY);
+    } else if (factor == 1) {
+      image(cut).copyTo(grey);  // zbar wants contiguous rows
     } else {
-      cv::cvtColor(image(region), grey, cv::COLOR_BGR2GRAY);
+      grey = image(cut);  // shrinking below makes the rows contiguous
     }
     if (factor > 1) {
       // zbar's cost grows with the pixels it binarises and scans; a code printed at six or more
-      // pixels a module still reads at a half. Whole blocks only: OpenCV averages those many
-      // times faster than the fractional ones an uneven size needs.
+      // pixels a module still reads at a half.
       cv::Mat shrunk;
-      const cv::Mat blocks = grey(cv::Rect(0, 0, grey.cols - grey.cols % factor, grey.rows - grey.rows % factor));
-      if (blocks.empty()) return cc::fail(CC_ERR_NOT_FOUND, "qr_decode: region smaller than the shrink factor");
-      cv::resize(blocks, shrunk, cv::Size(blocks.cols / factor, blocks.rows / factor), 0, 0, cv::INTER_AREA);
+      cv::resize(grey, shrunk, cv::Size(cut.width / factor, cut.height / factor), 0, 0, cv::INTER_AREA);
       grey = shrunk;
     }
     zbar_image_scanner_t* scanner = qr_scanner();
