@@ -4,6 +4,7 @@ using CentralCount.Election;
 using CentralCount.Imaging;
 using CentralCount.MarkInterpreter.Interpretation;
 using CentralCount.MarkInterpreter.Registration;
+using CentralCount.ScanPipeline.Ingest;
 using CentralCount.ScanPipeline.Store;
 
 namespace CentralCount.ScanPipeline.Pipeline;
@@ -23,46 +24,54 @@ public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registr
     public SheetRecord Read(RawSheet raw, string batchId)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var images = new List<(string File, PixelImage? Image)>();
+        var pages = new List<SheetPage>(2);
+        var readings = new Dictionary<string, PageInterpretation>(2, StringComparer.Ordinal);
+        foreach (var (file, bytes) in raw.Back is null ? [(raw.Files.Front, raw.Front)] : new[] { (raw.Files.Front, raw.Front), (raw.Files.Back!, raw.Back) })
+        {
+            var (registration, page) = ReadPage(file, bytes);
+            pages.Add(new SheetPage(file, registration));
+            if (page is not null)
+            {
+                readings[file] = page;
+            }
+        }
+
+        var sheet = SheetAssembler.Assemble(pages[0], pages.Count > 1 ? pages[1] : null);
+        if (!sheet.IsRead)
+        {
+            return Record(raw, batchId, SheetStatus.Rejected, sheet.Reject!.Reason.Name(), sheet.Reject.Detail, null, null, null, []);
+        }
+
+        var reading = interpreter.Sheet([.. sheet.Pages.Select(p => readings[p.File])]);
+        var style = election.FindStyle(reading.Pages[0].Identity.StyleId)!;
+        var fileOfPage = sheet.Pages.Select(p => p.File == raw.Files.Front ? 0 : 1).ToList();
+        // A style serving several precincts: the ballot's code names its precinct when it was printed for one.
+        var precinct = reading.Pages[0].Identity.PrecinctId ?? (style.PrecinctIds.Count == 1 ? style.PrecinctIds[0] : null);
+        return Record(raw, batchId, SheetStatus.Counted, null, null, style.Id, precinct,
+            Json(reading, fileOfPage), [.. reading.Contests.Select(c => new ContestRecord(c.Contest.Id, c.Outcome))]);
+    }
+
+    // A page is read to the end while its pixels are still in the processor's cache, and its
+    // memory goes back to the pool before the other page is decoded into it. A page that
+    // registers but belongs to a sheet rejected as a whole has its reading thrown away.
+    private (PageRegistration Registration, PageInterpretation? Reading) ReadPage(string file, FileBytes bytes)
+    {
+        PixelImage? image = null;
+        PageRegistration registration;
         try
         {
-            var pages = new List<SheetPage>();
-            foreach (var (file, bytes) in raw.Back is null ? [(raw.Files.Front, raw.Front)] : new[] { (raw.Files.Front, raw.Front), (raw.Files.Back!, raw.Back) })
-            {
-                PixelImage? image = null;
-                PageRegistration registration;
-                try
-                {
-                    image = _decoder.DecodeGray(bytes.Span, file);
-                    registration = registrar.Register(image);
-                }
-                catch (ImagingException e)
-                {
-                    registration = PageRegistration.Rejected(new PageReject(RejectReason.UnreadableImage, e.Message));
-                }
-
-                images.Add((file, image));
-                pages.Add(new SheetPage(file, registration));
-            }
-
-            var sheet = SheetAssembler.Assemble(pages[0], pages.Count > 1 ? pages[1] : null);
-            if (!sheet.IsRead)
-            {
-                return Record(raw, batchId, SheetStatus.Rejected, sheet.Reject!.Reason.Name(), sheet.Reject.Detail, null, null, null, []);
-            }
-
-            var byFile = images.ToDictionary(i => i.File, i => i.Image!);
-            var reading = interpreter.Sheet([.. sheet.Pages.Select(p => interpreter.Page(byFile[p.File], p.Registration))]);
-            var style = election.FindStyle(reading.Pages[0].Identity.StyleId)!;
-            var fileOfPage = sheet.Pages.Select(p => p.File == raw.Files.Front ? 0 : 1).ToList();
-            // A style serving several precincts: the ballot's code names its precinct when it was printed for one.
-            var precinct = reading.Pages[0].Identity.PrecinctId ?? (style.PrecinctIds.Count == 1 ? style.PrecinctIds[0] : null);
-            return Record(raw, batchId, SheetStatus.Counted, null, null, style.Id, precinct,
-                Json(reading, fileOfPage), [.. reading.Contests.Select(c => new ContestRecord(c.Contest.Id, c.Outcome))]);
+            image = _decoder.DecodeGray(bytes.Span, file);
+            registration = registrar.Register(image);
         }
-        finally
+        catch (ImagingException e)
         {
-            images.ForEach(i => i.Image?.Dispose());
+            image?.Dispose();
+            return (PageRegistration.Rejected(new PageReject(RejectReason.UnreadableImage, e.Message)), null);
+        }
+
+        using (image)
+        {
+            return (registration, registration.IsRead ? interpreter.Page(image, registration) : null);
         }
     }
 
