@@ -66,6 +66,30 @@ public sealed unsafe class PixelImage : IDisposable
         return new Span<byte>(Memory.Pointer + ((long)y * Stride), Stride);
     }
 
+    /// <summary>
+    /// Asks the processor to bring a span of one row into its cache ahead of use: a hint only,
+    /// ignored where the processor has no such instruction; parts off the image are skipped.
+    /// </summary>
+    public void Prefetch(int y, int x0, int x1)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || (uint)y >= (uint)Height)
+        {
+            return;
+        }
+
+        var (from, to) = (Math.Max(0, x0) * Channels, (Math.Min(Width - 1, x1) * Channels) + Channels - 1);
+        var row = Memory.Pointer + ((long)y * Stride);
+        for (var x = from; x <= to; x += 64)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + x);
+        }
+
+        if (from <= to)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + to);
+        }
+    }
+
     /// <summary>The grey value at (x, y) of a grey image.</summary>
     public byte GrayAt(int x, int y)
     {

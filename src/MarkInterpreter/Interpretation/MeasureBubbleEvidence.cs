@@ -71,11 +71,13 @@ public static class MeasureBubbleEvidence
         const double One = 65536;
         var (sx, sy) = ((long)Math.Round(xx * One), (long)Math.Round(xy * One));
         var (maxX, maxY) = ((long)w << 16, (long)h << 16);
+        var (yStepX, yStepY) = ((long)Math.Round(yx * One), (long)Math.Round(yy * One));
         for (var r = 0; r < rows; r++)
         {
             var px = (long)Math.Round((origin.X + (r * yx) + 0.5) * One);
             var py = (long)Math.Round((origin.Y + (r * yy) + 0.5) * One);
             var line = grey.Slice(r * cols, cols);
+            PrefetchRow(image, px + yStepX, py + yStepY, sx, sy, cols);
             // The samples of a row lie on a straight line, so when both ends are on the image every
             // one is, and the row is read without a check a sample.
             var (endX, endY) = (px + ((cols - 1) * sx), py + ((cols - 1) * sy));
@@ -107,6 +109,18 @@ public static class MeasureBubbleEvidence
                     histogram[g]++;
                 }
             }
+        }
+    }
+
+    // The zone's rows are a few pixels apart and each touches fresh cache lines: asking for the
+    // next row's lines while this one is read hides the wait for memory.
+    private static void PrefetchRow(PixelImage image, long px, long py, long sx, long sy, int cols)
+    {
+        var (ex, ey) = (px + ((cols - 1) * sx), py + ((cols - 1) * sy));
+        var (x0, x1) = ((int)(Math.Min(px, ex) >> 16), (int)(Math.Max(px, ex) >> 16));
+        for (var y = (int)(Math.Min(py, ey) >> 16); y <= (int)(Math.Max(py, ey) >> 16); y++)
+        {
+            image.Prefetch(y, x0, x1);
         }
     }
 
