@@ -18,6 +18,13 @@ if (args.Length > 2 && args[0] == "throughput")
     return;
 }
 
+// Each stage's time a page on one thread, in pipeline order:  ... -- stages ELECTION FOLDER [pages]
+if (args.Length > 2 && args[0] == "stages")
+{
+    StageTimes.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    return;
+}
+
 // Board stations deciding at once:  ... -- board-load STORE [stations] [decisions-per-station]
 if (args.Length > 1 && args[0] == "board-load")
 {
