@@ -60,6 +60,21 @@ internal readonly record struct MarkProbe(double MarkWidth, double MarkHeight, b
         return Math.Abs(along) <= maxAlong && Math.Abs(across) <= maxAcross && IsSolidMark(image, centre) ? centre : null;
     }
 
+    /// <summary>
+    /// Asks for the pixels a mark near this point will be measured from, ahead of measuring it:
+    /// the marks run down the page edges, one fresh stretch of memory each, and the wait for
+    /// memory is hidden while the mark before is measured.
+    /// </summary>
+    public void Prefetch(PixelImage image, PointF around)
+    {
+        var reach = (int)Math.Max(3, Math.Round(MarkHeight * 0.4)) + 4;
+        var (x0, x1) = ((int)(around.X - (MarkWidth / 2)) - reach, (int)(around.X + (MarkWidth / 2)) + reach);
+        for (var y = (int)(around.Y - (MarkHeight / 2)) - reach; y <= (int)(around.Y + (MarkHeight / 2)) + reach; y++)
+        {
+            image.Prefetch(y, x0, x1);
+        }
+    }
+
     /// <summary>Most of the mark's box is dark and little of a ring just outside it is.</summary>
     public bool IsSolidMark(PixelImage image, PointF centre)
     {

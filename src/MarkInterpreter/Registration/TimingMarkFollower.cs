@@ -63,6 +63,7 @@ internal static class TimingMarkFollower
         {
             var along = lastAlong + (step * (i - lastIndex));
             var predicted = new PointF(line.Origin.X + (line.DirectionX * along), line.Origin.Y + (line.DirectionY * along));
+            probe.Prefetch(image, new PointF(predicted.X + (line.DirectionX * step), predicted.Y + (line.DirectionY * step)));
             if (probe.Measure(image, predicted, line.DirectionX, line.DirectionY, step * 0.3, maxAcross) is not { } found)
             {
                 continue;
@@ -100,6 +101,7 @@ internal static class TimingMarkFollower
         for (var i = 0; i < count; i++)
         {
             var predicted = new PointF(from.X + (dx * step * i), from.Y + (dy * step * i));
+            probe.Prefetch(image, new PointF(predicted.X + (dx * step), predicted.Y + (dy * step)));
             marks[i] = probe.Measure(image, predicted, dx, dy, step * 0.3, maxAcross);
         }
 
