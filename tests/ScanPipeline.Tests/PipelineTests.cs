@@ -97,6 +97,8 @@ public sealed class PipelineTests(BatchCorpus corpus) : IClassFixture<BatchCorpu
                 var error = await Record.ExceptionAsync(() => corpus.ScanAsync(store, corpus.Folder, "b1", _pool));
                 Assert.True(error is IOException or CountStoreException, $"expected a disk-full error, got {error}");
                 Assert.Null(AuditChain.FirstBreak(store.AuditLog()));
+                // An image the disk had no room for leaves no partial file behind.
+                Assert.Empty(Directory.GetFiles(store.ImagesFolder, "*.tmp"));
             }
 
             Run("mount", $"-o remount,size=64m {mount}");

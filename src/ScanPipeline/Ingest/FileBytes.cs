@@ -72,11 +72,22 @@ public sealed class FileBytes : IDisposable
     /// <summary>Reads a whole file (see <see cref="ReadAsync"/>).</summary>
     public static FileBytes Read(string path, ArrayPool<byte> pool) => ReadAsync(path, pool, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>Writes the bytes to a file, replacing any file of that name.</summary>
+    /// <summary>Writes the bytes to a file, replacing any file of that name; a write that fails removes the file.</summary>
     public void WriteTo(string path)
     {
-        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, Length);
-        RandomAccess.Write(handle, Span, 0);
+        // No space is reserved ahead (fallocate): the file system still refuses a write it has
+        // no room for, and reserved space is marked unwritten, to be converted when the data
+        // reaches the disk, which costs the count more than the reservation saves.
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None);
+            RandomAccess.Write(handle, Span, 0);
+        }
+        catch (IOException)
+        {
+            File.Delete(path);
+            throw;
+        }
     }
 
     public void Dispose()
