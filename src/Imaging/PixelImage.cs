@@ -67,25 +67,31 @@ public sealed unsafe class PixelImage : IDisposable
     }
 
     /// <summary>
-    /// Asks the processor to bring a span of one row into its cache ahead of use: a hint only,
-    /// ignored where the processor has no such instruction; parts off the image are skipped.
+    /// Asks the processor to bring a rectangle of pixels (bounds inclusive) into its cache ahead
+    /// of use: a hint only, ignored where the processor has no such instruction; parts off the
+    /// image are skipped.
     /// </summary>
-    public void Prefetch(int y, int x0, int x1)
+    public void Prefetch(int x0, int y0, int x1, int y1)
     {
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || (uint)y >= (uint)Height)
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported)
         {
             return;
         }
 
         var (from, to) = (Math.Max(0, x0) * Channels, (Math.Min(Width - 1, x1) * Channels) + Channels - 1);
-        var row = Memory.Pointer + ((long)y * Stride);
-        for (var x = from; x <= to; x += 64)
+        if (from > to)
         {
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + x);
+            return;
         }
 
-        if (from <= to)
+        for (var y = Math.Max(0, y0); y <= Math.Min(Height - 1, y1); y++)
         {
+            var row = Memory.Pointer + ((long)y * Stride);
+            for (var x = from; x <= to; x += 64)
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + x);
+            }
+
             System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + to);
         }
     }

@@ -4,17 +4,19 @@ namespace CentralCount.Imaging.Tests;
 public sealed class PrefetchTests
 {
     [Theory]
-    [InlineData(-1, 0, 10)]
-    [InlineData(40, 0, 10)]
-    [InlineData(5, -500, 500)]
-    [InlineData(5, 30, 10)]
-    [InlineData(39, 0, 29)]
-    [InlineData(0, -1, -1)]
-    public void Any_row_and_span_is_accepted_and_no_pixel_changes(int y, int x0, int x1)
+    [InlineData(0, -1, 10, -1)]
+    [InlineData(0, 40, 10, 45)]
+    [InlineData(-500, 5, 500, 5)]
+    [InlineData(30, 5, 10, 5)]
+    [InlineData(0, 0, 29, 39)]
+    [InlineData(-1, 0, -1, 0)]
+    [InlineData(5, 20, 8, 10)]
+    [InlineData(-100, -100, 100, 100)]
+    public void Any_rectangle_is_accepted_and_no_pixel_changes(int x0, int y0, int x1, int y1)
     {
         using var image = TestImages.Noise(30, 40, seed: 7);
         var before = image.Pixels.ToArray();
-        image.Prefetch(y, x0, x1);
+        image.Prefetch(x0, y0, x1, y1);
         Assert.Equal(before, image.Pixels.ToArray());
     }
 
@@ -23,6 +25,6 @@ public sealed class PrefetchTests
     {
         var image = TestImages.Noise(30, 40, seed: 7);
         image.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => image.Prefetch(0, 0, 10));
+        Assert.Throws<ObjectDisposedException>(() => image.Prefetch(0, 0, 10, 10));
     }
 }

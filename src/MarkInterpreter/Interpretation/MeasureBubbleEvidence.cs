@@ -117,11 +117,7 @@ public static class MeasureBubbleEvidence
     private static void PrefetchRow(PixelImage image, long px, long py, long sx, long sy, int cols)
     {
         var (ex, ey) = (px + ((cols - 1) * sx), py + ((cols - 1) * sy));
-        var (x0, x1) = ((int)(Math.Min(px, ex) >> 16), (int)(Math.Max(px, ex) >> 16));
-        for (var y = (int)(Math.Min(py, ey) >> 16); y <= (int)(Math.Max(py, ey) >> 16); y++)
-        {
-            image.Prefetch(y, x0, x1);
-        }
+        image.Prefetch((int)(Math.Min(px, ex) >> 16), (int)(Math.Min(py, ey) >> 16), (int)(Math.Max(px, ex) >> 16), (int)(Math.Max(py, ey) >> 16));
     }
 
     // The paper is what most of the zone shows: a high percentile, so print and ink never set it.

@@ -68,11 +68,8 @@ internal readonly record struct MarkProbe(double MarkWidth, double MarkHeight, b
     public void Prefetch(PixelImage image, PointF around)
     {
         var reach = (int)Math.Max(3, Math.Round(MarkHeight * 0.4)) + 4;
-        var (x0, x1) = ((int)(around.X - (MarkWidth / 2)) - reach, (int)(around.X + (MarkWidth / 2)) + reach);
-        for (var y = (int)(around.Y - (MarkHeight / 2)) - reach; y <= (int)(around.Y + (MarkHeight / 2)) + reach; y++)
-        {
-            image.Prefetch(y, x0, x1);
-        }
+        image.Prefetch((int)(around.X - (MarkWidth / 2)) - reach, (int)(around.Y - (MarkHeight / 2)) - reach,
+            (int)(around.X + (MarkWidth / 2)) + reach, (int)(around.Y + (MarkHeight / 2)) + reach);
     }
 
     /// <summary>Most of the mark's box is dark and little of a ring just outside it is.</summary>
