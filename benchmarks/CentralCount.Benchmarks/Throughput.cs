@@ -17,8 +17,8 @@ namespace CentralCount.Benchmarks;
 /// store (read, hash, decode, register, interpret, record). Sheets are reused in order to reach
 /// the page count asked for (a repeat is fully read and then recorded as a duplicate), and the
 /// peak resident memory of the process is reported. Both read files the same way (into pooled
-/// arrays), and each is warmed up first on 150 sheets a worker (code compiled and optimised, pools filled), so the
-/// figures are the steady pace of a long count.
+/// arrays), and each is warmed up first on 150 sheets a worker (code compiled and optimised,
+/// pools filled), so the figures are the steady pace of a long count.
 /// </summary>
 internal static class Throughput
 {

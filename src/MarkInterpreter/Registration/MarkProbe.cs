@@ -9,6 +9,9 @@ namespace CentralCount.MarkInterpreter.Registration;
 /// </summary>
 internal readonly record struct MarkProbe(double MarkWidth, double MarkHeight, byte Threshold)
 {
+    // How far the measuring window reaches past the mark, so a mark off its prediction by this much is still whole in it.
+    private const int Margin = 4;
+
     /// <summary>Darkness at which a pixel starts to weigh: halfway between the threshold and white.</summary>
     private int Paper => Threshold + ((255 - Threshold) / 2);
 
@@ -40,7 +43,6 @@ internal readonly record struct MarkProbe(double MarkWidth, double MarkHeight, b
     {
         // A window wider than the mark by the margin holds all of it when the prediction is
         // within the margin, and then one pass is exact; a further pass only when it moved far.
-        const int Margin = 4;
         var centre = predicted;
         for (var pass = 0; pass < 3; pass++)
         {
@@ -67,21 +69,24 @@ internal readonly record struct MarkProbe(double MarkWidth, double MarkHeight, b
     /// </summary>
     public void Prefetch(PixelImage image, PointF around)
     {
-        var reach = (int)Math.Max(3, Math.Round(MarkHeight * 0.4)) + 4;
+        var reach = Ring + Margin;
         image.Prefetch((int)(around.X - (MarkWidth / 2)) - reach, (int)(around.Y - (MarkHeight / 2)) - reach,
             (int)(around.X + (MarkWidth / 2)) + reach, (int)(around.Y + (MarkHeight / 2)) + reach);
     }
 
+    // Width of the light ring the solid-mark check looks at outside the mark's box.
+    private int Ring => (int)Math.Max(3, Math.Round(MarkHeight * 0.4));
+
     /// <summary>Most of the mark's box is dark and little of a ring just outside it is.</summary>
     public bool IsSolidMark(PixelImage image, PointF centre)
     {
-        var ring = (int)Math.Max(3, Math.Round(MarkHeight * 0.4));
         var bx0 = (int)Math.Round(centre.X - (MarkWidth / 2));
         var by0 = (int)Math.Round(centre.Y - (MarkHeight / 2));
         var bx1 = bx0 + (int)Math.Round(MarkWidth);
         var by1 = by0 + (int)Math.Round(MarkHeight);
         // Shrunk by a pixel, for a mark's soft or skewed edge; the ring starts past that slack.
         var (ix0, iy0, ix1, iy1) = (bx0 + 1, by0 + 1, bx1 - 1, by1 - 1);
+        var ring = Ring;
         var (ox0, oy0, ox1, oy1) = (bx0 - ring, by0 - ring, bx1 + ring, by1 + ring);
         if (ox0 < 0 || oy0 < 0 || ox1 > image.Width || oy1 > image.Height || ix1 <= ix0 || iy1 <= iy0)
         {

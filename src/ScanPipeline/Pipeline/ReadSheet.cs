@@ -56,23 +56,32 @@ public sealed class ReadSheet(ElectionDefinition election, PageRegistrar registr
     // registers but belongs to a sheet rejected as a whole has its reading thrown away.
     private (PageRegistration Registration, PageInterpretation? Reading) ReadPage(string file, FileBytes bytes)
     {
-        PixelImage? image = null;
-        PageRegistration registration;
+        PixelImage image;
         try
         {
             image = _decoder.DecodeGray(bytes.Span, file);
-            registration = registrar.Register(image);
         }
         catch (ImagingException e)
         {
-            image?.Dispose();
-            return (PageRegistration.Rejected(new PageReject(RejectReason.UnreadableImage, e.Message)), null);
+            return (Unreadable(e), null);
         }
 
         using (image)
         {
+            PageRegistration registration;
+            try
+            {
+                registration = registrar.Register(image);
+            }
+            catch (ImagingException e)
+            {
+                return (Unreadable(e), null);
+            }
+
             return (registration, registration.IsRead ? interpreter.Page(image, registration) : null);
         }
+
+        static PageRegistration Unreadable(ImagingException e) => PageRegistration.Rejected(new PageReject(RejectReason.UnreadableImage, e.Message));
     }
 
     private static SheetRecord Record(RawSheet raw, string batchId, SheetStatus status, string? reason, string? detail, string? style, string? precinct, string? reading, IReadOnlyList<ContestRecord> contests) =>
