@@ -20,14 +20,26 @@ namespace CentralCount.Benchmarks;
 /// arrays), and each is warmed up first on 150 sheets a worker (code compiled and optimised,
 /// pools filled), so the figures are the steady pace of a long count.
 /// </summary>
+/// <remarks>
+/// The two are measured in turns over short rounds of the same sheets, each round its own batch,
+/// and summed: a shared virtual machine's pace drifts by a fifth over tens of seconds, and two
+/// long measurements one after the other would compare two different machines.
+/// </remarks>
 internal static class Throughput
 {
+    // Short enough that the pace barely drifts within a round, long enough that filling and
+    // draining the pipeline is a small share of it.
+    private const int RoundSheets = 250;
+
+    // Read only says where the time goes, not how long a run takes: measured on the first rounds.
+    private const int ReadOnlySheets = 1000;
+
     public static async Task RunAsync(string electionFile, string folder, int pages, int workers, bool decodeOnly)
     {
         var election = ElectionFiles.Open(electionFile);
         var sheets = PairSheetFiles.InFolder(folder).Where(s => s.Back is not null).ToList();
         var wanted = Enumerable.Range(0, (pages + 1) / 2).Select(i => sheets[i % sheets.Count] with { Seq = i + 1 }).ToList();
-        Console.WriteLine($"{wanted.Count * 2} pages from {sheets.Count} sheets in {folder}, {workers} worker(s)");
+        Console.WriteLine($"{wanted.Count * 2} pages from {sheets.Count} sheets in {folder}, {workers} worker(s), measured in turns over rounds of {RoundSheets * 2} pages");
 
         // Both measurements read the files from the page cache: the first pass over a folder
         // otherwise pays for the disk and makes decode-only look slow.
@@ -44,12 +56,14 @@ internal static class Throughput
         const int WarmUpSheets = 150;
         var spare = sheets.Skip(Math.Min(sheets.Count, wanted.Count)).Take(WarmUpSheets * workers).ToList();
         var warmUp = spare.Count > 0 ? spare : wanted.Take(WarmUpSheets * workers).ToList();
-        _ = DecodeOnly(warmUp, workers);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var decode = DecodeOnly(wanted, workers);
-        Console.WriteLine($"decode only:  {decode:F1} pages/s, {CpuPerPage(cpu, wanted.Count * 2):F2} ms of processor time a page");
+        // One pool for every decode-only round, as the pipeline keeps one for the whole run.
+        using var decodePool = new PixelMemoryPool();
+        var decoder = new ImageDecoder(decodePool);
+        DecodeOnly(warmUp, workers, decoder);
         if (decodeOnly)
         {
+            var alone = Spent.Of(() => DecodeOnly(wanted, workers, decoder));
+            Console.WriteLine($"decode only:  {alone.PagesPerSecond(wanted.Count * 2):F1} pages/s, {alone.ProcessorPerPage(wanted.Count * 2):F2} ms of processor time a page");
             return;
         }
 
@@ -70,28 +84,60 @@ internal static class Throughput
 
             var registrar = new PageRegistrar(election);
             ReadSheet Reader() => new(election, registrar, new InterpretSheet(references), pool);
-            // On the first thousand sheets at most: it says where the time goes, not how long a run takes.
-            var sample = wanted.Take(1000).ToList();
-            _ = ReadOnly(warmUp, workers, Reader);
-            cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var read = ReadOnly(sample, workers, Reader);
-            Console.WriteLine($"read only:    {read:F1} pages/s, {CpuPerPage(cpu, sample.Count * 2):F2} ms of processor time a page on {sample.Count * 2} pages (read, hash, decode, register, interpret; no store)");
-
             var scan = new ScanBatch(store, Reader, workers);
+            ReadOnly(warmUp, workers, Reader);
             _ = await scan.RunAsync(warmUp, new BatchInfo("warm-up", "bench", null, null, folder), null, CancellationToken.None);
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            var paused = GC.GetTotalPauseDuration();
-            cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            var result = await scan.RunAsync(wanted, new BatchInfo("throughput", "bench", null, null, folder), null, CancellationToken.None);
-            var end = wanted.Count * 2 / clock.Elapsed.TotalSeconds;
-            Console.WriteLine($"end to end:   {end:F1} pages/s, {CpuPerPage(cpu, wanted.Count * 2):F2} ms of processor time a page " +
-                $"({result.Counted} counted, {result.Rejected} rejected, {result.Duplicates} duplicates)");
-            Console.WriteLine($"ratio:        {end / decode:F2} of decode-only");
-            Console.WriteLine($"managed heap: {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (wanted.Count * 2 * 1024.0):F0} KB allocated a page; " +
-                $"collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}; " +
-                $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
+
+            var (decode, read, end) = (default(Spent), default(Spent), default(Spent));
+            var (readPages, counted, rejected, duplicates) = (0, 0, 0, 0);
+            var ratios = new List<double>();
+            var heap = new HeapUse();
+            var rounds = wanted.Chunk(RoundSheets).ToList();
+            for (var r = 0; r < rounds.Count; r++)
+            {
+                var round = rounds[r].ToList();
+                var roundPages = round.Count * 2;
+                Spent RoundDecode() => Spent.Of(() => DecodeOnly(round, workers, decoder));
+                async Task<Spent> RoundEnd()
+                {
+                    var before = heap.Start();
+                    var (spent, result) = await Spent.OfAsync(() => scan.RunAsync(round, new BatchInfo($"throughput-{r + 1}", "bench", null, null, folder), null, CancellationToken.None));
+                    heap.Add(before);
+                    (counted, rejected, duplicates) = (counted + result.Counted, rejected + result.Rejected, duplicates + result.Duplicates);
+                    return spent;
+                }
+
+                // Turn about, so neither measurement always follows the other.
+                Spent d, e;
+                if (r % 2 == 0)
+                {
+                    d = RoundDecode();
+                    e = await RoundEnd();
+                }
+                else
+                {
+                    e = await RoundEnd();
+                    d = RoundDecode();
+                }
+
+                (decode, end) = (decode + d, end + e);
+                ratios.Add(d.Wall / e.Wall);
+                if (readPages < ReadOnlySheets * 2)
+                {
+                    read += Spent.Of(() => ReadOnly(round, workers, Reader));
+                    readPages += roundPages;
+                }
+            }
+
+            var all = wanted.Count * 2;
+            ratios.Sort();
+            Console.WriteLine($"decode only:  {decode.PagesPerSecond(all):F1} pages/s, {decode.ProcessorPerPage(all):F2} ms of processor time a page");
+            Console.WriteLine($"read only:    {read.PagesPerSecond(readPages):F1} pages/s, {read.ProcessorPerPage(readPages):F2} ms of processor time a page on {readPages} pages (read, hash, decode, register, interpret; no store)");
+            Console.WriteLine($"end to end:   {end.PagesPerSecond(all):F1} pages/s, {end.ProcessorPerPage(all):F2} ms of processor time a page ({counted} counted, {rejected} rejected, {duplicates} duplicates)");
+            Console.WriteLine($"ratio:        {decode.Wall / end.Wall:F2} of decode-only over all {rounds.Count} rounds " +
+                $"(rounds: lowest {ratios[0]:F2}, median {ratios[ratios.Count / 2]:F2}, highest {ratios[^1]:F2})");
+            Console.WriteLine($"managed heap: {heap.Allocated / (all * 1024.0):F0} KB allocated a page end to end; " +
+                $"collections gen0 {heap.Gen0}, gen1 {heap.Gen1}, gen2 {heap.Gen2}; paused {heap.Paused.TotalMilliseconds:F0} ms");
             Console.WriteLine($"peak RSS:     {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MB");
         }
         finally
@@ -100,29 +146,17 @@ internal static class Throughput
         }
     }
 
-    // Processor time of the whole process (every thread, user and system) since a reading, per page.
-    private static double CpuPerPage(TimeSpan since, int pages) =>
-        (Process.GetCurrentProcess().TotalProcessorTime - since).TotalMilliseconds / pages;
-
     // The pipeline's work on each sheet without the pipeline: what the store, the kept images and
     // the hand-offs between stages add is the difference between this and end to end.
-    private static double ReadOnly(List<SheetFiles> sheets, int workers, Func<ReadSheet> reader)
-    {
-        var clock = Stopwatch.StartNew();
+    private static void ReadOnly(List<SheetFiles> sheets, int workers, Func<ReadSheet> reader) =>
         Parallel.ForEach(sheets, new ParallelOptions { MaxDegreeOfParallelism = workers }, reader, (files, state, read) =>
         {
             using var sheet = RawSheet.ReadAsync(0, files, CancellationToken.None).GetAwaiter().GetResult();
             _ = read.Read(sheet, "bench");
             return read;
         }, _ => { });
-        return sheets.Count * 2 / clock.Elapsed.TotalSeconds;
-    }
 
-    private static double DecodeOnly(List<SheetFiles> sheets, int workers)
-    {
-        using var pool = new PixelMemoryPool();
-        var decoder = new ImageDecoder(pool);
-        var clock = Stopwatch.StartNew();
+    private static void DecodeOnly(List<SheetFiles> sheets, int workers, ImageDecoder decoder) =>
         Parallel.ForEach(sheets, new ParallelOptions { MaxDegreeOfParallelism = workers }, sheet =>
         {
             foreach (var file in new[] { sheet.Front, sheet.Back! })
@@ -131,6 +165,55 @@ internal static class Throughput
                 using var image = decoder.DecodeGray(bytes.Span, file);
             }
         });
-        return sheets.Count * 2 / clock.Elapsed.TotalSeconds;
+
+    /// <summary>Wall-clock and processor time (every thread of the process, user and system) spent on some work.</summary>
+    private readonly record struct Spent(TimeSpan Wall, TimeSpan Processor)
+    {
+        public static Spent operator +(Spent a, Spent b) => new(a.Wall + b.Wall, a.Processor + b.Processor);
+
+        public static Spent Of(Action work)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            work();
+            return new(clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+        }
+
+        public static async Task<(Spent Spent, T Result)> OfAsync<T>(Func<Task<T>> work)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var result = await work().ConfigureAwait(false);
+            return (new(clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu), result);
+        }
+
+        public double PagesPerSecond(int pages) => pages / Wall.TotalSeconds;
+
+        public double ProcessorPerPage(int pages) => Processor.TotalMilliseconds / pages;
+    }
+
+    /// <summary>The managed heap's allocations, collections and pauses, summed over the measured end-to-end rounds.</summary>
+    private sealed class HeapUse
+    {
+        public long Allocated { get; private set; }
+
+        public int Gen0 { get; private set; }
+
+        public int Gen1 { get; private set; }
+
+        public int Gen2 { get; private set; }
+
+        public TimeSpan Paused { get; private set; }
+
+        public (long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Paused) Start() =>
+            (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+        public void Add((long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Paused) before)
+        {
+            var now = Start();
+            Allocated += now.Allocated - before.Allocated;
+            (Gen0, Gen1, Gen2) = (Gen0 + now.Gen0 - before.Gen0, Gen1 + now.Gen1 - before.Gen1, Gen2 + now.Gen2 - before.Gen2);
+            Paused += now.Paused - before.Paused;
+        }
     }
 }
