@@ -278,49 +278,60 @@ public static class MeasureBubbleEvidence
         var (irx, iry) = (1 / zone.Rx, 1 / zone.Ry);
         var (ox, oy) = frame.ToInches(0, 0);
         var (ax, ay) = frame.ToInches(1, 0);
-        // Oval coordinates advance by a constant step per pixel (the frame is affine).
+        // Oval coordinates advance by a constant step per pixel (the frame is affine), so along a
+        // row each circle of the oval is crossed at the roots of a quadratic: only the pixels
+        // between them are visited, and each of those is still tested exactly.
         var (ux, vx) = ((ax - ox) * irx, (ay - oy) * iry);
+        var last = x1 - x0;
         for (var y = y0; y <= y1; y++)
         {
-            var row = image.Row(y);
             var (rowDx, rowDy) = frame.ToInches(x0, y);
-            var (u, v) = ((rowDx * irx) - ux, (rowDy * iry) - vx);
-            for (var x = x0; x <= x1; x++)
+            var (u0, v0) = (rowDx * irx, rowDy * iry);
+            var outer = Crossing(u0, v0, ux, vx, CrossingOuter * CrossingOuter);
+            if (outer is not { } o)
             {
-                u += ux;
-                v += vx;
-                var r2 = (u * u) + (v * v);
-                var g = row[x];
-                if (r2 < InnerRadius * InnerRadius)
-                {
-                    inner++;
-                    dark += Math.Max(0, paper - g);
-                    var (h, k) = (u < 0 ? 0 : 1, v < 0 ? 2 : 3);
-                    halfAll[h]++;
-                    halfAll[k]++;
-                    if (g <= residueLevel)
-                    {
-                        halfInk[h]++;
-                        halfInk[k]++;
-                    }
+                continue;
+            }
 
-                    if (g <= inkLevel)
-                    {
-                        inked++;
-                    }
-                    else if (g <= residueLevel)
-                    {
-                        smudged++;
-                    }
-                }
-                else if (((x + y) & 1) == 0 && r2 > CrossingInner * CrossingInner && r2 < CrossingOuter * CrossingOuter)
+            var row = image.Row(y).Slice(x0, last + 1);
+            var (i0, i1) = Covering(Crossing(u0, v0, ux, vx, InnerRadius * InnerRadius), last);
+            for (var step = i0; step <= i1; step++)
+            {
+                var (u, v) = (u0 + (step * ux), v0 + (step * vx));
+                if ((u * u) + (v * v) >= InnerRadius * InnerRadius)
                 {
-                    // A checkerboard of the ring is plenty to see where strokes cross it.
-                    var s = Sector(u, v);
-                    sectorAll[s]++;
-                    sectorInk[s] += g <= inkLevel ? 1 : 0;
+                    continue;
+                }
+
+                var g = row[step];
+                inner++;
+                dark += Math.Max(0, paper - g);
+                var (h, k) = (u < 0 ? 0 : 1, v < 0 ? 2 : 3);
+                halfAll[h]++;
+                halfAll[k]++;
+                if (g <= residueLevel)
+                {
+                    halfInk[h]++;
+                    halfInk[k]++;
+                }
+
+                if (g <= inkLevel)
+                {
+                    inked++;
+                }
+                else if (g <= residueLevel)
+                {
+                    smudged++;
                 }
             }
+
+            // The ring lies between the outer circle's crossings and outside the inner edge's,
+            // a stretch on either side; a checkerboard of it is plenty to see where strokes cross.
+            var (r0, r1) = Covering(o, last);
+            var (e0, e1) = Inside(Crossing(u0, v0, ux, vx, CrossingInner * CrossingInner));
+            var leftEnd = e0 <= e1 ? Math.Min(r1, e0 - 1) : r1;
+            Ring(row, x0, y, r0, leftEnd, u0, v0, ux, vx, inkLevel, sectorAll, sectorInk);
+            Ring(row, x0, y, Math.Max(leftEnd + 1, e1 + 1), r1, u0, v0, ux, vx, inkLevel, sectorAll, sectorInk);
         }
 
         if (inner == 0)
@@ -357,6 +368,51 @@ public static class MeasureBubbleEvidence
 
         return (Math.Round(inked / (double)inner, 4), Math.Round(weakest, 4), Math.Round(smudged / (double)inner, 4), Math.Round(dark / (255.0 * inner), 4), lobes);
     }
+
+    private static void Ring(Span<byte> row, int x0, int y, int from, int to, double u0, double v0, double ux, double vx, int inkLevel, Span<int> sectorAll, Span<int> sectorInk)
+    {
+        // Only pixels with x + y even: the same checkerboard whichever stretch they fall in.
+        for (var t = from + ((x0 + from + y) & 1); t <= to; t += 2)
+        {
+            var (u, v) = (u0 + (t * ux), v0 + (t * vx));
+            var r2 = (u * u) + (v * v);
+            if (r2 > CrossingInner * CrossingInner && r2 < CrossingOuter * CrossingOuter)
+            {
+                var s = Sector(u, v);
+                sectorAll[s]++;
+                sectorInk[s] += row[t] <= inkLevel ? 1 : 0;
+            }
+        }
+    }
+
+    // The steps t along a row where (u0 + t·ux)² + (v0 + t·vx)² < radius², as the two roots, or
+    // null when the row misses the circle.
+    private static (double From, double To)? Crossing(double u0, double v0, double ux, double vx, double radius2)
+    {
+        var a = (ux * ux) + (vx * vx);
+        var b = 2 * ((u0 * ux) + (v0 * vx));
+        var c = (u0 * u0) + (v0 * v0) - radius2;
+        var discriminant = (b * b) - (4 * a * c);
+        if (a <= 0 || discriminant <= 0)
+        {
+            return null;
+        }
+
+        var root = Math.Sqrt(discriminant);
+        return ((-b - root) / (2 * a), (-b + root) / (2 * a));
+    }
+
+    // Every pixel that can be inside, widened by one each side so rounding never leaves one out.
+    private static (int From, int To) Covering((double From, double To)? crossing, int last) =>
+        crossing is { } c && c.To >= -1 && c.From <= last + 1
+            ? (Math.Max(0, (int)Math.Floor(c.From) - 1), Math.Min(last, (int)Math.Ceiling(c.To) + 1))
+            : (1, 0);
+
+    // Only pixels that are inside whatever the rounding, narrowed by one each side.
+    private static (int From, int To) Inside((double From, double To)? crossing) =>
+        crossing is { } c && c.To - c.From > 4
+            ? ((int)Math.Ceiling(c.From) + 1, (int)Math.Floor(c.To) - 1)
+            : (1, 0);
 
     // A monotone stand-in for the angle (the "diamond angle"), cheap enough for every ring pixel.
     private static int Sector(double u, double v)
