@@ -53,6 +53,13 @@ internal static class MarkLineFit
                     best = (line, count, outer);
                 }
             }
+
+            // A line through every candidate cannot be beaten, and any other one through every
+            // candidate gives the same inliers and so the same refitted line: the search is over.
+            if (best?.Count == sorted.Count)
+            {
+                break;
+            }
         }
 
         if (best is null || best.Value.Count < 3)
