@@ -328,7 +328,7 @@ public static class MeasureBubbleEvidence
             // The ring lies between the outer circle's crossings and outside the inner edge's,
             // a stretch on either side; a checkerboard of it is plenty to see where strokes cross.
             var (r0, r1) = Covering(o, last);
-            var (e0, e1) = Inside(Crossing(u0, v0, ux, vx, CrossingInner * CrossingInner));
+            var (e0, e1) = Inside(Crossing(u0, v0, ux, vx, CrossingInner * CrossingInner), last);
             var leftEnd = e0 <= e1 ? Math.Min(r1, e0 - 1) : r1;
             Ring(row, x0, y, r0, leftEnd, u0, v0, ux, vx, inkLevel, sectorAll, sectorInk);
             Ring(row, x0, y, Math.Max(leftEnd + 1, e1 + 1), r1, u0, v0, ux, vx, inkLevel, sectorAll, sectorInk);
@@ -403,15 +403,17 @@ public static class MeasureBubbleEvidence
     }
 
     // Every pixel that can be inside, widened by one each side so rounding never leaves one out.
+    // Roots are clamped to the row before they become whole numbers.
     private static (int From, int To) Covering((double From, double To)? crossing, int last) =>
         crossing is { } c && c.To >= -1 && c.From <= last + 1
-            ? (Math.Max(0, (int)Math.Floor(c.From) - 1), Math.Min(last, (int)Math.Ceiling(c.To) + 1))
+            ? (Math.Max(0, (int)Math.Floor(Math.Max(c.From, -1)) - 1), Math.Min(last, (int)Math.Ceiling(Math.Min(c.To, last + 1)) + 1))
             : (1, 0);
 
-    // Only pixels that are inside whatever the rounding, narrowed by one each side.
-    private static (int From, int To) Inside((double From, double To)? crossing) =>
+    // Only pixels that are inside whatever the rounding, narrowed by one each side; the ring
+    // stretches are bounded by the row, so a root off it only needs to stay off it.
+    private static (int From, int To) Inside((double From, double To)? crossing, int last) =>
         crossing is { } c && c.To - c.From > 4
-            ? ((int)Math.Ceiling(c.From) + 1, (int)Math.Floor(c.To) - 1)
+            ? ((int)Math.Ceiling(Math.Clamp(c.From, -2, last + 2)) + 1, (int)Math.Floor(Math.Clamp(c.To, -2, last + 2)) - 1)
             : (1, 0);
 
     // A monotone stand-in for the angle (the "diamond angle"), cheap enough for every ring pixel.
