@@ -15,10 +15,10 @@ namespace CentralCount.MarkInterpreter.Interpretation;
 /// </summary>
 public static class MeasureBubbleEvidence
 {
-    private const int Sectors = 16;
-    private const double InnerRadius = 0.8;
-    private const double CrossingInner = 1.2;
-    private const double CrossingOuter = 1.6;
+    internal const int Sectors = 16;
+    internal const double InnerRadius = 0.8;
+    internal const double CrossingInner = 1.2;
+    internal const double CrossingOuter = 1.6;
     private const double ShapeRadius = 1.3;
     private const double TouchRadius = 1.9;
 
@@ -42,7 +42,7 @@ public static class MeasureBubbleEvidence
             var paper = PaperLevel(histogram, ((rows + 1) / 2) * cols);
             MarkInk(zone, grey.AsSpan(0, cells), printed, ink.AsSpan(0, cells), paper - thresholds.InkDarkness);
             var shapes = Shapes(zone, ink.AsSpan(0, cells), stack, thresholds.MinimumInkInches);
-            var (fill, weakest, residue, darkness, lobes) = Oval(image, frame, zone, paper, thresholds);
+            var (fill, weakest, residue, darkness, lobes) = Oval(image, frame, zone.Rx, zone.Ry, paper, thresholds);
             var beside = Math.Max(Beside(zone, grey.AsSpan(0, cells), blank.Print(index), paper - thresholds.InkDarkness, -1),
                 Beside(zone, grey.AsSpan(0, cells), blank.Print(index), paper - thresholds.InkDarkness, 1));
             return new BubbleEvidence(fill, weakest, residue, darkness, lobes, paper, Math.Round(beside, 3), shapes);
@@ -249,13 +249,14 @@ public static class MeasureBubbleEvidence
         return shapes;
     }
 
-    private static (double Fill, double WeakestHalf, double Residue, double Darkness, int Lobes) Oval(PixelImage image, in PositionFrame frame, EvidenceZone zone, int paper, MarkThresholds t)
+    /// <summary>The oval's own evidence, read pixel by pixel: its inside (ink, residue, darkness, each half) and the strokes crossing the ring around it.</summary>
+    internal static (double Fill, double WeakestHalf, double Residue, double Darkness, int Lobes) Oval(PixelImage image, in PositionFrame frame, double rx, double ry, int paper, MarkThresholds t)
     {
         // Pixel bounds of the crossing ring's outer edge.
         double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
         foreach (var (sx, sy) in new[] { (-1, -1), (1, -1), (-1, 1), (1, 1) })
         {
-            var p = frame.ToPixel(sx * CrossingOuter * zone.Rx, sy * CrossingOuter * zone.Ry);
+            var p = frame.ToPixel(sx * CrossingOuter * rx, sy * CrossingOuter * ry);
             (minX, minY, maxX, maxY) = (Math.Min(minX, p.X), Math.Min(minY, p.Y), Math.Max(maxX, p.X), Math.Max(maxY, p.Y));
         }
 
@@ -275,7 +276,7 @@ public static class MeasureBubbleEvidence
         Span<int> sectorInk = stackalloc int[Sectors];
         sectorAll.Clear();
         sectorInk.Clear();
-        var (irx, iry) = (1 / zone.Rx, 1 / zone.Ry);
+        var (irx, iry) = (1 / rx, 1 / ry);
         var (ox, oy) = frame.ToInches(0, 0);
         var (ax, ay) = frame.ToInches(1, 0);
         // Oval coordinates advance by a constant step per pixel (the frame is affine), so along a
@@ -334,6 +335,13 @@ public static class MeasureBubbleEvidence
             Ring(row, x0, y, Math.Max(leftEnd + 1, e1 + 1), r1, u0, v0, ux, vx, inkLevel, sectorAll, sectorInk);
         }
 
+        return Summarise(inner, inked, smudged, dark, halfAll, halfInk, sectorAll, sectorInk);
+    }
+
+    /// <summary>The oval's scores from its counts: pixels inside, inked, smudged and their darkness, per half, and per sector of the ring.</summary>
+    internal static (double Fill, double WeakestHalf, double Residue, double Darkness, int Lobes) Summarise(
+        int inner, int inked, int smudged, long dark, ReadOnlySpan<int> halfAll, ReadOnlySpan<int> halfInk, ReadOnlySpan<int> sectorAll, ReadOnlySpan<int> sectorInk)
+    {
         if (inner == 0)
         {
             return (0, 0, 0, 0, 0);
@@ -417,7 +425,7 @@ public static class MeasureBubbleEvidence
             : (1, 0);
 
     // A monotone stand-in for the angle (the "diamond angle"), cheap enough for every ring pixel.
-    private static int Sector(double u, double v)
+    internal static int Sector(double u, double v)
     {
         double a;
         if (v >= 0)
