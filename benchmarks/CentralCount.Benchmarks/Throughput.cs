@@ -91,7 +91,7 @@ internal static class Throughput
             var (decode, read, end) = (default(Spent), default(Spent), default(Spent));
             var (readPages, counted, rejected, duplicates) = (0, 0, 0, 0);
             var ratios = new List<double>();
-            var heap = new HeapUse();
+            var heap = default(HeapUse);
             var rounds = wanted.Chunk(RoundSheets).ToList();
             for (var r = 0; r < rounds.Count; r++)
             {
@@ -100,9 +100,9 @@ internal static class Throughput
                 Spent RoundDecode() => Spent.Of(() => DecodeOnly(round, workers, decoder));
                 async Task<Spent> RoundEnd()
                 {
-                    var before = heap.Start();
+                    var before = HeapUse.Now();
                     var (spent, result) = await Spent.OfAsync(() => scan.RunAsync(round, new BatchInfo($"throughput-{r + 1}", "bench", null, null, folder), null, CancellationToken.None));
-                    heap.Add(before);
+                    heap += HeapUse.Now() - before;
                     (counted, rejected, duplicates) = (counted + result.Counted, rejected + result.Rejected, duplicates + result.Duplicates);
                     return spent;
                 }
@@ -192,28 +192,16 @@ internal static class Throughput
         public double ProcessorPerPage(int pages) => Processor.TotalMilliseconds / pages;
     }
 
-    /// <summary>The managed heap's allocations, collections and pauses, summed over the measured end-to-end rounds.</summary>
-    private sealed class HeapUse
+    /// <summary>The managed heap's allocations, collections and pauses so far; differences of two are what happened between them.</summary>
+    private readonly record struct HeapUse(long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Paused)
     {
-        public long Allocated { get; private set; }
+        public static HeapUse Now() =>
+            new(GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
 
-        public int Gen0 { get; private set; }
+        public static HeapUse operator +(HeapUse a, HeapUse b) =>
+            new(a.Allocated + b.Allocated, a.Gen0 + b.Gen0, a.Gen1 + b.Gen1, a.Gen2 + b.Gen2, a.Paused + b.Paused);
 
-        public int Gen1 { get; private set; }
-
-        public int Gen2 { get; private set; }
-
-        public TimeSpan Paused { get; private set; }
-
-        public (long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Paused) Start() =>
-            (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-
-        public void Add((long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Paused) before)
-        {
-            var now = Start();
-            Allocated += now.Allocated - before.Allocated;
-            (Gen0, Gen1, Gen2) = (Gen0 + now.Gen0 - before.Gen0, Gen1 + now.Gen1 - before.Gen1, Gen2 + now.Gen2 - before.Gen2);
-            Paused += now.Paused - before.Paused;
-        }
+        public static HeapUse operator -(HeapUse a, HeapUse b) =>
+            new(a.Allocated - b.Allocated, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused);
     }
 }

@@ -63,18 +63,10 @@ public sealed class OvalEvidenceTests : IDisposable
         return image;
     }
 
-    // Every pixel of the ring's bounding box, classified one by one in the same arithmetic.
+    // Every pixel of the ring's window, classified one by one in the same arithmetic.
     private static (double, double, double, double, int) EveryPixel(PixelImage image, PositionFrame frame, double rx, double ry, int paper, MarkThresholds t)
     {
-        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
-        foreach (var (sx, sy) in new[] { (-1, -1), (1, -1), (-1, 1), (1, 1) })
-        {
-            var p = frame.ToPixel(sx * CrossingOuter * rx, sy * CrossingOuter * ry);
-            (minX, minY, maxX, maxY) = (Math.Min(minX, p.X), Math.Min(minY, p.Y), Math.Max(maxX, p.X), Math.Max(maxY, p.Y));
-        }
-
-        var (x0, x1) = (Math.Max(0, (int)Math.Floor(minX)), Math.Min(image.Width - 1, (int)Math.Ceiling(maxX)));
-        var (y0, y1) = (Math.Max(0, (int)Math.Floor(minY)), Math.Min(image.Height - 1, (int)Math.Ceiling(maxY)));
+        var (x0, y0, x1, y1) = RingWindow(image, frame, rx, ry);
         var (irx, iry) = (1 / rx, 1 / ry);
         var (ox, oy) = frame.ToInches(0, 0);
         var (ax, ay) = frame.ToInches(1, 0);
@@ -105,8 +97,9 @@ public sealed class OvalEvidenceTests : IDisposable
                 }
                 else if (((x0 + step + y) & 1) == 0 && r2 > CrossingInner * CrossingInner && r2 < CrossingOuter * CrossingOuter)
                 {
-                    sectorAll[Sector(u, v)]++;
-                    sectorInk[Sector(u, v)] += g <= paper - t.InkDarkness ? 1 : 0;
+                    var sector = Sector(u, v);
+                    sectorAll[sector]++;
+                    sectorInk[sector] += g <= paper - t.InkDarkness ? 1 : 0;
                 }
             }
         }

@@ -252,18 +252,7 @@ public static class MeasureBubbleEvidence
     /// <summary>The oval's own evidence, read pixel by pixel: its inside (ink, residue, darkness, each half) and the strokes crossing the ring around it.</summary>
     internal static (double Fill, double WeakestHalf, double Residue, double Darkness, int Lobes) Oval(PixelImage image, in PositionFrame frame, double rx, double ry, int paper, MarkThresholds t)
     {
-        // Pixel bounds of the crossing ring's outer edge.
-        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
-        foreach (var (sx, sy) in new[] { (-1, -1), (1, -1), (-1, 1), (1, 1) })
-        {
-            var p = frame.ToPixel(sx * CrossingOuter * rx, sy * CrossingOuter * ry);
-            (minX, minY, maxX, maxY) = (Math.Min(minX, p.X), Math.Min(minY, p.Y), Math.Max(maxX, p.X), Math.Max(maxY, p.Y));
-        }
-
-        var x0 = Math.Max(0, (int)Math.Floor(minX));
-        var x1 = Math.Min(image.Width - 1, (int)Math.Ceiling(maxX));
-        var y0 = Math.Max(0, (int)Math.Floor(minY));
-        var y1 = Math.Min(image.Height - 1, (int)Math.Ceiling(maxY));
+        var (x0, y0, x1, y1) = RingWindow(image, frame, rx, ry);
         var inkLevel = paper - t.InkDarkness;
         var residueLevel = paper - t.ResidueDarkness;
         int inner = 0, inked = 0, smudged = 0;
@@ -336,6 +325,20 @@ public static class MeasureBubbleEvidence
         }
 
         return Summarise(inner, inked, smudged, dark, halfAll, halfInk, sectorAll, sectorInk);
+    }
+
+    /// <summary>The pixels (bounds inclusive, clipped to the image) of the box around the crossing ring's outer edge.</summary>
+    internal static (int X0, int Y0, int X1, int Y1) RingWindow(PixelImage image, in PositionFrame frame, double rx, double ry)
+    {
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        foreach (var (sx, sy) in new[] { (-1, -1), (1, -1), (-1, 1), (1, 1) })
+        {
+            var p = frame.ToPixel(sx * CrossingOuter * rx, sy * CrossingOuter * ry);
+            (minX, minY, maxX, maxY) = (Math.Min(minX, p.X), Math.Min(minY, p.Y), Math.Max(maxX, p.X), Math.Max(maxY, p.Y));
+        }
+
+        return (Math.Max(0, (int)Math.Floor(minX)), Math.Max(0, (int)Math.Floor(minY)),
+            Math.Min(image.Width - 1, (int)Math.Ceiling(maxX)), Math.Min(image.Height - 1, (int)Math.Ceiling(maxY)));
     }
 
     /// <summary>The oval's scores from its counts: pixels inside, inked, smudged and their darkness, per half, and per sector of the ring.</summary>
