@@ -1,4 +1,5 @@
 using CentralCount.Election.Loading;
+using CentralCount.Election.Rules;
 using CentralCount.ScanPipeline.Store;
 using CentralCount.TestDeck.Design;
 using CentralCount.TestDeck.Samples;
@@ -66,6 +67,55 @@ public sealed class StoreTests : IDisposable
             Assert.NotNull(problem);
             Assert.Contains("entry 2 (halt) was altered", problem, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Sheets_recorded_in_one_group_keep_their_contests_chain_their_audit_entries_and_a_repeat_in_the_group_is_a_duplicate()
+    {
+        using var store = CountStore.Open(Path.Combine(_dir.FullName, "count.db"));
+        store.LoadElection(ElectionWriter.Write(BallotLayoutPlanner.Plan(MontanaSampleElections.GeneralContent())), "general.json");
+        store.StartBatch(new BatchInfo("b1", "station-1", null, 4, "scans"));
+        SheetRecord Counted(int seq, string hash, params ContestRecord[] contests) =>
+            new("b1", seq, $"{seq}-front.jpg", $"{seq}-back.jpg", hash, SheetStatus.Counted, null, null, "style-1", null, "[]", contests);
+        var first = Counted(1, "aa", new ContestRecord("governor", ContestOutcome.Counted(["smith"])), new ContestRecord("senate", ContestOutcome.Undervote));
+        var rejected = new SheetRecord("b1", 2, "2-front.jpg", null, "bb", SheetStatus.Rejected, "unreadable-image", "not a JPEG", null, null, null, []);
+        var second = Counted(3, "cc", new ContestRecord("governor", ContestOutcome.Overvote));
+        var repeat = Counted(4, "aa", new ContestRecord("governor", ContestOutcome.Counted(["jones"])));
+        var before = store.AuditLog().Count;
+
+        var statuses = store.Record([first, rejected, second, repeat]);
+
+        Assert.Equal([SheetStatus.Counted, SheetStatus.Rejected, SheetStatus.Counted, SheetStatus.Duplicate], statuses);
+        var counted = store.CountedSheets().ToList();
+        Assert.Equal([1, 3], counted.Select(s => s.Seq));
+        Assert.Equal(["governor:counted:smith", "senate:undervote:"], counted[0].Contests.Select(c => $"{c.ContestId}:{c.Outcome}:{string.Join('+', c.Votes)}"));
+        Assert.Equal(["governor:overvote:"], counted[1].Contests.Select(c => $"{c.ContestId}:{c.Outcome}:{string.Join('+', c.Votes)}"));
+        var log = store.AuditLog();
+        Assert.Equal(before + 4, log.Count);
+        Assert.Equal(Enumerable.Range(1, log.Count).Select(i => (long)i), log.Select(e => e.Seq));
+        Assert.Contains("b1#4 duplicate aa duplicate of sheet", log[^1].Detail, StringComparison.Ordinal);
+        Assert.Null(AuditChain.FirstBreak(log));
+    }
+
+    [Fact]
+    public void A_group_that_fails_is_kept_not_at_all_and_the_store_records_the_next_group()
+    {
+        using var store = CountStore.Open(Path.Combine(_dir.FullName, "count.db"));
+        store.LoadElection(ElectionWriter.Write(BallotLayoutPlanner.Plan(MontanaSampleElections.GeneralContent())), "general.json");
+        store.StartBatch(new BatchInfo("b1", "station-1", null, null, "scans"));
+        SheetRecord Sheet(int seq, string hash) =>
+            new("b1", seq, $"{seq}-front.jpg", null, hash, SheetStatus.Counted, null, null, "style-1", null, "[]", [new ContestRecord("governor", ContestOutcome.Undervote)]);
+        store.Record([Sheet(1, "aa")]);
+
+        // The second sheet takes a place already recorded: the store refuses the whole group.
+        var error = Assert.Throws<CountStoreException>(() => store.Record([Sheet(2, "bb"), Sheet(1, "cc")]));
+        Assert.Contains("none of them was kept", error.Message, StringComparison.Ordinal);
+        Assert.Equal([1], store.RecordedSeqs("b1"));
+
+        Assert.Equal([SheetStatus.Counted, SheetStatus.Duplicate], store.Record([Sheet(2, "bb"), Sheet(3, "aa")]));
+        Assert.Equal([1, 2, 3], store.RecordedSeqs("b1").Order());
+        Assert.Equal([1, 2], store.CountedSheets().Select(s => s.Seq));
+        Assert.Null(AuditChain.FirstBreak(store.AuditLog()));
     }
 
     [Fact]

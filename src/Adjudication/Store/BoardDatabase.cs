@@ -137,7 +137,7 @@ public sealed class BoardDatabase : IDisposable
                 throw new InvalidOperationException("the audit log is written only inside a transaction");
             }
 
-            AuditLogWriter.Append(db, tx, owner.Now(), kind, detail);
+            _ = AuditLogWriter.Append(db, tx, owner.Now(), kind, detail);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CentralCount.Election;
-using CentralCount.Election.Rules;
 using CentralCount.ScanPipeline.Reconciliation;
 using Microsoft.Data.Sqlite;
 
@@ -20,6 +19,7 @@ public sealed class CountStore : IDisposable
     private readonly SqliteConnection _db;
     private readonly TimeProvider _clock;
     private ElectionDefinition? _election;
+    private SheetInserts? _inserts;
 
     private CountStore(string path, SqliteConnection db, TimeProvider clock)
     {
@@ -158,26 +158,16 @@ public sealed class CountStore : IDisposable
     {
         var statuses = new List<SheetStatus>(sheets.Count);
         using var tx = Begin();
+        var inserts = (_inserts ??= new SheetInserts(_db)).In(tx);
+        using var audit = new AuditLogWriter(_db, tx);
         foreach (var sheet in sheets)
         {
-            var original = Scalar<long?>("SELECT id FROM sheets WHERE content_hash = $h AND status <> 'duplicate'", tx, ("$h", sheet.ContentHash));
+            var original = inserts.Original(sheet.ContentHash);
             var record = original is null ? sheet : sheet with { Status = SheetStatus.Duplicate, Contests = [] };
             statuses.Add(record.Status);
-            var id = Scalar<long>("""
-                INSERT INTO sheets (batch_id, seq, front_file, back_file, content_hash, status, duplicate_of, reject_reason, reject_detail, style_id, precinct_id, reading, recorded_at, front_image, back_image)
-                VALUES ($b, $seq, $f, $bk, $h, $st, $dup, $rr, $rd, $style, $p, $reading, $at, $fi, $bi) RETURNING id
-                """, tx, ("$fi", record.FrontImage), ("$bi", record.BackImage), ("$b", record.BatchId), ("$seq", record.Seq), ("$f", record.FrontFile), ("$bk", record.BackFile), ("$h", record.ContentHash),
-                ("$st", Name(record.Status)), ("$dup", original), ("$rr", record.RejectReason), ("$rd", record.RejectDetail), ("$style", record.StyleId),
-                ("$p", record.PrecinctId), ("$reading", record.Reading), ("$at", Now()));
-            foreach (var c in record.Contests)
-            {
-                var o = c.Outcome;
-                Execute(_db, "INSERT INTO contest_results (sheet_id, contest_id, outcome, votes, clause, suggested_outcome, suggested_votes) VALUES ($s, $c, $o, $v, $cl, $so, $sv)", tx,
-                    ("$s", id), ("$c", c.ContestId), ("$o", OutcomeName(o.Kind)), ("$v", StoredVotes.Join(o.Votes)), ("$cl", o.Clause?.Id),
-                    ("$so", o.Suggestion is { } s ? OutcomeName(s.Kind) : null), ("$sv", o.Suggestion is { } sv ? StoredVotes.Join(sv.Votes) : null));
-            }
-
-            Append(tx, "sheet", $"{record.BatchId}#{record.Seq} {Name(record.Status)} {record.ContentHash}{(original is { } of ? $" duplicate of sheet {of}" : string.Empty)}{(record.RejectReason is { } rr ? $" {rr}" : string.Empty)}");
+            var at = Now();
+            inserts.Insert(record, original, at);
+            audit.Append(at, "sheet", $"{record.BatchId}#{record.Seq} {SheetInserts.Name(record.Status)} {record.ContentHash}{(original is { } of ? $" duplicate of sheet {of}" : string.Empty)}{(record.RejectReason is { } rr ? $" {rr}" : string.Empty)}");
         }
 
         Commit(tx);
@@ -345,7 +335,11 @@ public sealed class CountStore : IDisposable
         Commit(tx);
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _inserts?.Dispose();
+        _db.Dispose();
+    }
 
     private void Initialise()
     {
@@ -392,10 +386,6 @@ public sealed class CountStore : IDisposable
     private void Append(SqliteTransaction tx, string kind, string detail) => AuditLogWriter.Append(_db, tx, Now(), kind, detail);
 
     private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static string Name(SheetStatus s) => s.ToString().ToLowerInvariant();
-
-    private static string OutcomeName(OutcomeKind k) => k.ToString().ToLowerInvariant();
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx, params (string Name, object? Value)[] parameters)
     {
