@@ -25,6 +25,14 @@ if (args.Length > 2 && args[0] == "stages")
     return;
 }
 
+// Recording sheets in the count store, by group size:  ... -- record ELECTION [group sizes...]
+if (args.Length > 1 && args[0] == "record")
+{
+    var groups = args.Skip(2).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    RecordTimes.Run(args[1], groups.Count > 0 ? groups : [1, 2, 8, 32]);
+    return;
+}
+
 // Board stations deciding at once:  ... -- board-load STORE [stations] [decisions-per-station]
 if (args.Length > 1 && args[0] == "board-load")
 {
