@@ -178,7 +178,7 @@ public sealed class CorpusTests
                     [.. x.Marks.Select(m => new DrawnMark(Enum.Parse<MarkKind>(m.Kind), m.Ink, m.Text, m.Pressure))],
                     x.Written is null ? WrittenKind.None : Enum.Parse<WrittenKind>(x.Written), x.WrittenText, x.WrittenFor)).ToList();
                 var read = RuleTable.Expect(contest, drawn);
-                Assert.Equal(truth.Outcome, GoldenCorpusGenerator.OutcomeName(read.Kind));
+                Assert.Equal(truth.Outcome, read.Kind.Name());
                 Assert.Equal(truth.Clause, read.Clause?.Id);
                 Assert.Equal(truth.Votes, read.Votes);
                 Assert.Equal(truth.SuggestedVotes, read.Suggestion?.Votes);

@@ -92,7 +92,7 @@ internal static class InterpretationJson
 
     private static void WriteOutcome(Utf8JsonWriter w, ContestOutcome outcome)
     {
-        w.WriteString("outcome", outcome.Kind.ToString().ToLowerInvariant());
+        w.WriteString("outcome", outcome.Kind.Name());
         w.WriteStartArray("votes");
         foreach (var v in outcome.Votes)
         {
@@ -114,7 +114,7 @@ internal static class InterpretationJson
         if (outcome.Suggestion is { } s)
         {
             w.WriteStartObject("suggestion");
-            w.WriteString("outcome", s.Kind.ToString().ToLowerInvariant());
+            w.WriteString("outcome", s.Kind.Name());
             w.WriteStartArray("votes");
             foreach (var v in s.Votes)
             {

@@ -16,6 +16,12 @@ public enum OutcomeKind
     Board,
 }
 
+/// <summary>How an outcome's kind is spelled wherever it is written down: the store, the corpus truth, the JSON, the recount.</summary>
+public static class OutcomeKindNames
+{
+    public static string Name(this OutcomeKind kind) => kind.ToString().ToLowerInvariant();
+}
+
 /// <summary>
 /// The outcome of one contest on one sheet. Votes name option ids, or <c>write-in:N</c> for an
 /// unresolved write-in slot, or a declared write-in candidate's id. A board outcome carries the
@@ -75,6 +81,6 @@ public sealed record ContestOutcome
     {
         OutcomeKind.Counted => $"counted [{string.Join(", ", Votes)}]{(Clause is null ? string.Empty : $" ({Clause.Id})")}",
         OutcomeKind.Board => $"board {Clause!.Id}, suggest {Suggestion}",
-        _ => Kind.ToString().ToLowerInvariant(),
+        _ => Kind.Name(),
     };
 }

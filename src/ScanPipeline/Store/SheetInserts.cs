@@ -58,8 +58,8 @@ internal sealed class SheetInserts : IDisposable
         foreach (var c in record.Contests)
         {
             var o = c.Outcome;
-            (_sheetId.Value, _contestId.Value, _outcome.Value, _votes.Value, _clause.Value) = (id, c.ContestId, Name(o.Kind), StoredVotes.Join(o.Votes), Value(o.Clause?.Id));
-            (_suggested.Value, _suggestedVotes.Value) = o.Suggestion is { } s ? (Name(s.Kind), StoredVotes.Join(s.Votes)) : ((object)DBNull.Value, (object)DBNull.Value);
+            (_sheetId.Value, _contestId.Value, _outcome.Value, _votes.Value, _clause.Value) = (id, c.ContestId, o.Kind.Name(), StoredVotes.Join(o.Votes), Value(o.Clause?.Id));
+            (_suggested.Value, _suggestedVotes.Value) = o.Suggestion is { } s ? (s.Kind.Name(), StoredVotes.Join(s.Votes)) : ((object)DBNull.Value, (object)DBNull.Value);
             _contest.ExecuteNonQuery();
         }
 
@@ -75,9 +75,6 @@ internal sealed class SheetInserts : IDisposable
 
     /// <summary>How a sheet's status is spelled in the store.</summary>
     public static string Name(SheetStatus s) => s.ToString().ToLowerInvariant();
-
-    /// <summary>How an outcome's kind is spelled in the store.</summary>
-    public static string Name(OutcomeKind k) => k.ToString().ToLowerInvariant();
 
     private static object Value(string? text) => text is null ? DBNull.Value : text;
 

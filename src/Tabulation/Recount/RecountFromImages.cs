@@ -69,7 +69,7 @@ public static class RecountFromImages
                     continue;
                 }
 
-                var kind = o.Kind.ToString().ToLowerInvariant();
+                var kind = o.Kind.Name();
                 var isNow = Describe(kind, o.Votes, o.Clause?.Id);
                 if (isNow != was)
                 {

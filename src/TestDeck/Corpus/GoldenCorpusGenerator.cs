@@ -226,8 +226,8 @@ public sealed class GoldenCorpusGenerator : IDisposable
     private static ContestTruth Truth(PlannedContest planned)
     {
         var e = planned.Expected;
-        return new ContestTruth(planned.Contest.Id, planned.Scenario.ToString(), OutcomeName(e.Kind), e.Votes, e.Clause?.Id,
-            e.Suggestion is { } s ? OutcomeName(s.Kind) : null, e.Suggestion?.Votes);
+        return new ContestTruth(planned.Contest.Id, planned.Scenario.ToString(), e.Kind.Name(), e.Votes, e.Clause?.Id,
+            e.Suggestion is { } s ? s.Kind.Name() : null, e.Suggestion?.Votes);
     }
 
     private static PositionTruth PositionTruth(DrawnPosition d, PointF center) =>
@@ -239,8 +239,6 @@ public sealed class GoldenCorpusGenerator : IDisposable
         new(s.Format.ToString(), Math.Round(s.SkewDegrees, 4), Math.Round(s.Scale, 5), Math.Round(s.ShiftXPx, 2), Math.Round(s.ShiftYPx, 2),
             Math.Round(s.FeedStretch, 5), s.UpsideDown, Math.Round(s.BlurSigma, 3), Math.Round(s.Noise, 3), s.JpegQuality, s.Folds,
             s.BorderPx, s.Background, s.MissingMarks.Count, s.StreakColumns, Math.Round(s.KeepHeight, 4));
-
-    public static string OutcomeName(OutcomeKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Name(ExpectedReject defect) => defect switch
     {
