@@ -13,30 +13,43 @@ public sealed class OvalEvidenceTests : IDisposable
     private readonly PixelMemoryPool _pool = new();
 
     [Fact]
-    public void Reading_between_the_crossings_gives_what_reading_every_pixel_gives()
-    {
+    public void Reading_between_the_crossings_gives_what_reading_every_pixel_gives() =>
         Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
         {
-            var random = new Random(seed);
-            using var image = Scribbled(random);
-            // Any scale a scanner gives, skewed, stretched and sheared within specification, and
-            // centred anywhere from well inside the image to past its edges.
-            var dpi = 150 + (random.NextDouble() * 150);
-            var angle = ((random.NextDouble() * 10) - 5) * Math.PI / 180;
-            var (sx, sy, shear) = (1 + ((random.NextDouble() * 0.04) - 0.02), 1 + ((random.NextDouble() * 0.04) - 0.02), (random.NextDouble() * 0.02) - 0.01);
-            var frame = new PositionFrame(
-                new PointF((random.NextDouble() * 200) - 20, (random.NextDouble() * 180) - 20),
-                new PointF(dpi * sx * Math.Cos(angle), dpi * sx * Math.Sin(angle)),
-                new PointF((-dpi * sy * Math.Sin(angle)) + (shear * dpi), dpi * sy * Math.Cos(angle)));
-            var (rx, ry) = (0.05 + (random.NextDouble() * 0.07), 0.03 + (random.NextDouble() * 0.05));
-            var paper = 200 + random.Next(56);
-            var spans = Oval(image, frame, rx, ry, paper, MarkThresholds.Default);
-            var every = EveryPixel(image, frame, rx, ry, paper, MarkThresholds.Default);
-            return (spans == every).Label($"seed {seed}: {spans} between the crossings, {every} from every pixel");
+            var (agrees, detail) = Agrees(seed);
+            return agrees.Label(detail);
         }).QuickCheckThrowOnFailure();
+
+    // Seeds the property once found failing, read again every run.
+    [Theory]
+    [InlineData(633239344)] // an oval wholly left of the image
+    public void Cases_once_found_failing_agree(int seed)
+    {
+        var (agrees, detail) = Agrees(seed);
+        Assert.True(agrees, detail);
     }
 
     public void Dispose() => _pool.Dispose();
+
+    private (bool Agrees, string Detail) Agrees(int seed)
+    {
+        var random = new Random(seed);
+        using var image = Scribbled(random);
+        // Any scale a scanner gives, skewed, stretched and sheared within specification, and
+        // centred anywhere from well inside the image to past its edges.
+        var dpi = 150 + (random.NextDouble() * 150);
+        var angle = ((random.NextDouble() * 10) - 5) * Math.PI / 180;
+        var (sx, sy, shear) = (1 + ((random.NextDouble() * 0.04) - 0.02), 1 + ((random.NextDouble() * 0.04) - 0.02), (random.NextDouble() * 0.02) - 0.01);
+        var frame = new PositionFrame(
+            new PointF((random.NextDouble() * 200) - 20, (random.NextDouble() * 180) - 20),
+            new PointF(dpi * sx * Math.Cos(angle), dpi * sx * Math.Sin(angle)),
+            new PointF((-dpi * sy * Math.Sin(angle)) + (shear * dpi), dpi * sy * Math.Cos(angle)));
+        var (rx, ry) = (0.05 + (random.NextDouble() * 0.07), 0.03 + (random.NextDouble() * 0.05));
+        var paper = 200 + random.Next(56);
+        var spans = Oval(image, frame, rx, ry, paper, MarkThresholds.Default);
+        var every = EveryPixel(image, frame, rx, ry, paper, MarkThresholds.Default);
+        return (spans == every, $"seed {seed}: {spans} between the crossings, {every} from every pixel");
+    }
 
     // Paper with grain, and strokes and blots of every darkness.
     private PixelImage Scribbled(Random random)

@@ -253,6 +253,12 @@ public static class MeasureBubbleEvidence
     internal static (double Fill, double WeakestHalf, double Residue, double Darkness, int Lobes) Oval(PixelImage image, in PositionFrame frame, double rx, double ry, int paper, MarkThresholds t)
     {
         var (x0, y0, x1, y1) = RingWindow(image, frame, rx, ry);
+        if (x1 < x0 || y1 < y0)
+        {
+            // The oval lies wholly off the image: nothing of it to read.
+            return (0, 0, 0, 0, 0);
+        }
+
         var inkLevel = paper - t.InkDarkness;
         var residueLevel = paper - t.ResidueDarkness;
         int inner = 0, inked = 0, smudged = 0;
