@@ -129,6 +129,44 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Scan_keeps_each_image_as_the_scanned_file_itself_or_as_a_copy_when_asked()
+    {
+        var root = Directory.CreateTempSubdirectory("scankeep");
+        try
+        {
+            var sample = Path.Combine(TestPaths.RepoRoot, "samples", "montana-general-2026.json");
+            var deck = Path.Combine(root.FullName, "deck");
+            Assert.Equal(0, CliRunner.Run("testdeck", "corpus", "--election", sample, "--out", deck, "--sheets", "2", "--seed", "12").ExitCode);
+            var scanned = Directory.GetFiles(deck, "*.jpg").ToDictionary(
+                f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))), f => f, StringComparer.Ordinal);
+            foreach (var (name, copy) in new[] { ("linked", false), ("copied", true) })
+            {
+                var store = Path.Combine(root.FullName, name, "count.db");
+                Assert.Equal(0, CliRunner.Run("election", "load", sample, "--store", store).ExitCode);
+                var arguments = new List<string> { "scan", deck, "--store", store, "--batch", "b1" };
+                if (copy)
+                {
+                    arguments.Add("--copy-images");
+                }
+
+                Assert.Equal(0, CliRunner.Run([.. arguments]).ExitCode);
+                var kept = Directory.GetFiles(Path.Combine(root.FullName, name, "count-images"));
+                Assert.Equal(scanned.Count, kept.Length);
+                foreach (var image in kept)
+                {
+                    var source = scanned[Path.GetFileNameWithoutExtension(image)];
+                    var same = CentralCount.ScanPipeline.Ingest.FileIdentity.Of(image)!.Value.Inode == CentralCount.ScanPipeline.Ingest.FileIdentity.Of(source)!.Value.Inode;
+                    Assert.True(same != copy, $"{name}: {image} and {source}");
+                }
+            }
+        }
+        finally
+        {
+            root.Delete(true);
+        }
+    }
+
+    [Fact]
     public void Scan_refuses_a_folder_without_images_and_says_when_a_batch_was_already_read()
     {
         var root = Directory.CreateTempSubdirectory("scanmsg");

@@ -144,7 +144,10 @@ public sealed class PipelineTests(BatchCorpus corpus) : IClassFixture<BatchCorpu
     public async Task An_image_left_incomplete_by_a_power_cut_is_written_again_when_the_batch_is_scanned_again()
     {
         using var store = corpus.NewStore();
-        await corpus.ScanAsync(store, corpus.Folder, "b1", _pool);
+        // Copies, as on a store beside another file system: a linked image is the scanned file
+        // itself, which no write of the store's can leave incomplete.
+        KeptImages Copies() => new(store.ImagesFolder) { LinkScannedFiles = false };
+        await corpus.ScanAsync(store, corpus.Folder, "b1", _pool, Copies());
         var kept = ImagesOf(store).Select(name => Path.Combine(store.ImagesFolder, name)).Order(StringComparer.Ordinal).ToList();
         var cut = kept[0];
         var garbled = kept[1];
@@ -155,7 +158,7 @@ public sealed class PipelineTests(BatchCorpus corpus) : IClassFixture<BatchCorpu
 
         // As after a power cut that lost the last transactions: the batch is scanned again.
         store.ReplaceBatch("b1", "test");
-        await corpus.ScanAsync(store, corpus.Folder, "b1", _pool);
+        await corpus.ScanAsync(store, corpus.Folder, "b1", _pool, Copies());
         foreach (var path in kept)
         {
             Assert.Equal(Path.GetFileNameWithoutExtension(path), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));

@@ -91,7 +91,7 @@ internal static class DemoCommand
         Console.WriteLine("3. Scanning the batch into the store");
         clock.Restart();
         var scanned = await ScanCommand.RunAsync(new DirectoryInfo(batchFolder), storeFile, "batch-001", "station-1", "demo", manifest.Sheets.Count,
-            rescan: false, watch: false, Environment.ProcessorCount, test: false, cancellation).ConfigureAwait(false);
+            rescan: false, watch: false, Environment.ProcessorCount, test: false, copyImages: false, cancellation).ConfigureAwait(false);
         if (scanned != ExitCodes.Success)
         {
             return scanned;

@@ -24,12 +24,16 @@ internal static class ScanCommand
         var watch = new Option<bool>("--watch") { Description = "Keep watching the folder for new files until Ctrl-C." };
         var workers = new Option<int>("--workers") { Description = "Parallel readers (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var test = new Option<bool>("--test") { Description = "A test count: test ballots accepted, live ballots refused." };
+        var copyImages = new Option<bool>("--copy-images")
+        {
+            Description = "Keep a copy of every image in the store's images folder, even where the scanned file could be kept as itself (docs/operations.md).",
+        };
         var command = new Command("scan", "Read every sheet of a batch folder into the count store: decode, register, interpret, record.")
         {
-            folder, store, batch, station, operatorName, expected, rescan, watch, workers, test,
+            folder, store, batch, station, operatorName, expected, rescan, watch, workers, test, copyImages,
         };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(folder)!, parse.GetValue(store)!, parse.GetValue(batch), parse.GetValue(station),
-            parse.GetValue(operatorName), parse.GetValue(expected), parse.GetValue(rescan), parse.GetValue(watch), parse.GetValue(workers), parse.GetValue(test), cancellation));
+            parse.GetValue(operatorName), parse.GetValue(expected), parse.GetValue(rescan), parse.GetValue(watch), parse.GetValue(workers), parse.GetValue(test), parse.GetValue(copyImages), cancellation));
         return command;
     }
 
@@ -41,11 +45,11 @@ internal static class ScanCommand
             return ExitCodes.BadInput;
         }
 
-        return await RunAsync(folder, storeFile, batchId, "station-1", null, expected, rescan: false, watch: false, Environment.ProcessorCount, test, cancellation).ConfigureAwait(false);
+        return await RunAsync(folder, storeFile, batchId, "station-1", null, expected, rescan: false, watch: false, Environment.ProcessorCount, test, copyImages: false, cancellation).ConfigureAwait(false);
     }
 
     public static async Task<int> RunAsync(DirectoryInfo folder, FileInfo storeFile, string? batchId, string? station, string? operatorName, int? expected,
-        bool rescan, bool watch, int workers, bool test, CancellationToken cancellation)
+        bool rescan, bool watch, int workers, bool test, bool copyImages, CancellationToken cancellation)
     {
         if (!folder.Exists)
         {
@@ -95,6 +99,7 @@ internal static class ScanCommand
         {
             // In a hot folder the scanner may still be writing: wait until a file has been left alone for two seconds.
             SettleTime = watch ? TimeSpan.FromSeconds(2) : null,
+            Images = new KeptImages(store.ImagesFolder) { LinkScannedFiles = !copyImages },
         };
         var interactive = !Console.IsOutputRedirected;
         var last = DateTime.UtcNow;

@@ -15,14 +15,18 @@ public sealed class FileBytes : IDisposable
     private readonly ArrayPool<byte> _pool;
     private byte[]? _array;
 
-    private FileBytes(ArrayPool<byte> pool, byte[] array, int length)
+    private FileBytes(ArrayPool<byte> pool, byte[] array, int length, FileIdentity? source)
     {
         _pool = pool;
         _array = array;
         Length = length;
+        Source = source;
     }
 
     public int Length { get; }
+
+    /// <summary>The file these bytes are, as it was read; null when it changed while it was read (or the system cannot say).</summary>
+    public FileIdentity? Source { get; }
 
     public ReadOnlySpan<byte> Span => (_array ?? throw new ObjectDisposedException(nameof(FileBytes))).AsSpan(0, Length);
 
@@ -31,6 +35,7 @@ public sealed class FileBytes : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pool);
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var before = FileIdentity.Of(handle);
         var size = RandomAccess.GetLength(handle);
         if (size > MaxLength)
         {
@@ -56,7 +61,8 @@ public sealed class FileBytes : IDisposable
                 var read = await RandomAccess.ReadAsync(handle, array.AsMemory(length), length, cancellation).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    return new FileBytes(pool, array, length);
+                    var after = FileIdentity.Of(handle);
+                    return new FileBytes(pool, array, length, before == after && after?.Length == length ? after : null);
                 }
 
                 length += read;

@@ -5,8 +5,9 @@ namespace CentralCount.ScanPipeline.Pipeline;
 
 /// <summary>
 /// The store's images folder: each image kept once under its SHA-256, so the board, recounts and
-/// exports can show any sheet, and written to the disk before any record names it, so a power cut
-/// never leaves a counted sheet without its image.
+/// exports can show any sheet, and on the disk before any record names it, so a power cut never
+/// leaves a counted sheet without its image. A scanned file on the images folder's file system is
+/// kept as itself, linked and made read-only, so a night's images take the disk once, not twice.
 /// </summary>
 /// <param name="flush">Writes the folder's file system to disk; the default is syncfs.</param>
 public sealed class KeptImages(string folder, Action<string>? flush = null)
@@ -17,6 +18,9 @@ public sealed class KeptImages(string folder, Action<string>? flush = null)
     private readonly ConcurrentQueue<string> _unflushed = new();
 
     public string Folder => folder;
+
+    /// <summary>False to write a copy of every image even where the scanned file could be linked.</summary>
+    public bool LinkScannedFiles { get; init; } = true;
 
     /// <summary>Writes the sheet's images not kept yet; true when one was written (it reaches the disk at the next <see cref="Flush"/>).</summary>
     public bool Keep(RawSheet sheet)
@@ -50,11 +54,21 @@ public sealed class KeptImages(string folder, Action<string>? flush = null)
             return false;
         }
 
-        // Written aside and moved into place, so the name never shows half an image; one left
-        // incomplete by a power cut before its sheet was recorded fails IsKept and is written again.
+        // Made aside and moved into place, so the name never shows half an image; one left
+        // incomplete by a power cut before its sheet was recorded fails IsKept and is kept again.
         var temp = path + "." + Environment.CurrentManagedThreadId + ".tmp";
-        bytes.WriteTo(temp);
-        File.Move(temp, path, overwrite: true);
+        if (LinkScannedFiles && bytes.Source is { } source && LinkScannedFile.TryLink(file, temp, source))
+        {
+            File.Move(temp, path, overwrite: true);
+            // Moving a name onto another name of the same file leaves both (POSIX rename).
+            File.Delete(temp);
+        }
+        else
+        {
+            bytes.WriteTo(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+
         _unflushed.Enqueue(path);
         return true;
     }
