@@ -79,11 +79,17 @@ public static class PageIdentifier
     private static (QrReading Reading, bool UpsideDown)? ReadCode(PixelImage image, PageFormat format, TimingMarkBorder border, double pixelsPerInch, byte darkThreshold)
     {
         var area = format.IdentityArea!.Value;
-        var margin = 0.6;
-        var grown = new GridRect(area.Left - margin, area.Top - margin, area.Right + margin, area.Bottom + margin);
-        // A code fills its area with at most 41 modules' width (version 5 and a quiet zone).
+        // The area holds the code's quiet zone, and the timing marks put it within a pixel or two:
+        // a fifth of a grid step around it is room enough. zbar's cost grows with the pixels it is
+        // given, so every step of margin costs each page.
+        const double Margin = 0.2;
+        var grown = new GridRect(area.Left - Margin, area.Top - Margin, area.Right + Margin, area.Bottom + Margin);
+        // A code fills its area with at most 41 modules' width (version 5 and a quiet zone). Half
+        // size is tried first while such a module would keep 2¼ pixels at it: a shorter code's
+        // modules are larger, so pages scanned a little small still read at half size, and a code
+        // that does not is read at full size after one cheap try.
         var side = Math.Min(area.Width * format.Grid.ColumnPitchInches, area.Height * format.Grid.RowPitchInches) * pixelsPerInch;
-        var shrinks = side / 41 >= 5 ? new[] { 2, 1 } : [1];
+        var shrinks = side / 41 >= 4.5 ? new[] { 2, 1 } : [1];
         (bool UpsideDown, PixelRect Region) Place(bool upsideDown) =>
             (upsideDown, new PageGeometry(border, format.Grid, upsideDown, pixelsPerInch).Bounds(grown, image.Width, image.Height));
         var places = new List<(bool UpsideDown, PixelRect Region)> { Place(false), Place(true) }
