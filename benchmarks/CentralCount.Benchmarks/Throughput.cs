@@ -175,7 +175,7 @@ internal static class Throughput
     private static void ReadOnly(List<SheetFiles> sheets, int workers, Func<ReadSheet> reader) =>
         Parallel.ForEach(sheets, new ParallelOptions { MaxDegreeOfParallelism = workers }, reader, (files, state, read) =>
         {
-            using var sheet = RawSheet.ReadAsync(0, files, CancellationToken.None).GetAwaiter().GetResult();
+            using var sheet = RawSheet.Read(0, files);
             _ = read.Read(sheet, "bench");
             return read;
         }, _ => { });

@@ -36,7 +36,7 @@ public sealed class AlikeSheetsTests(BatchCorpus corpus) : IClassFixture<BatchCo
         var sheets = new List<(SheetReference, string?, string)>();
         for (var i = 0; i < files.Length; i++)
         {
-            using var raw = await RawSheet.ReadAsync(i, new SheetFiles(i + 1, TestPaths.Hudson(files[i].Front), TestPaths.Hudson(files[i].Back)), CancellationToken.None);
+            using var raw = RawSheet.Read(i, new SheetFiles(i + 1, TestPaths.Hudson(files[i].Front), TestPaths.Hudson(files[i].Back)));
             var record = reader.Read(raw, "b1");
             Assert.Equal(SheetStatus.Counted, record.Status);
             sheets.Add((new SheetReference("b1", i + 1, files[i].Front), record.StyleId, record.Reading!));

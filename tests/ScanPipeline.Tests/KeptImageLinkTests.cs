@@ -50,14 +50,14 @@ public sealed class KeptImageLinkTests(BatchCorpus corpus) : IClassFixture<Batch
     }
 
     [Fact]
-    public async Task A_scanned_file_replaced_or_written_to_after_it_was_read_is_kept_as_the_bytes_that_were_read()
+    public void A_scanned_file_replaced_or_written_to_after_it_was_read_is_kept_as_the_bytes_that_were_read()
     {
         var folder = corpus.CopyBatch("changed");
         var files = PairSheetFiles.InFolder(folder)[0];
         using var store = corpus.NewStore();
         Directory.CreateDirectory(store.ImagesFolder);
         var images = new KeptImages(store.ImagesFolder);
-        using var sheet = await RawSheet.ReadAsync(0, files, CancellationToken.None);
+        using var sheet = RawSheet.Read(0, files);
 
         // The front is replaced by another file under its name; the back is written to in place.
         var other = files.Front + ".new";
@@ -84,11 +84,11 @@ public sealed class KeptImageLinkTests(BatchCorpus corpus) : IClassFixture<Batch
     }
 
     [Fact]
-    public async Task What_a_file_read_says_of_its_source_is_that_file_as_it_was_read()
+    public void What_a_file_read_says_of_its_source_is_that_file_as_it_was_read()
     {
         var folder = corpus.CopyBatch("identity");
         var files = PairSheetFiles.InFolder(folder)[0];
-        using var sheet = await RawSheet.ReadAsync(0, files, CancellationToken.None);
+        using var sheet = RawSheet.Read(0, files);
         Assert.Equal(FileIdentity.Of(files.Front), sheet.Front.Source);
         Assert.Equal(sheet.Front.Length, sheet.Front.Source!.Value.Length);
         File.SetLastWriteTimeUtc(files.Front, DateTime.UtcNow.AddMinutes(1));

@@ -31,7 +31,11 @@ public sealed class FileBytes : IDisposable
     public ReadOnlySpan<byte> Span => (_array ?? throw new ObjectDisposedException(nameof(FileBytes))).AsSpan(0, Length);
 
     /// <summary>Reads a whole file; a file that grows while it is read is read to its new end.</summary>
-    public static async Task<FileBytes> ReadAsync(string path, ArrayPool<byte> pool, CancellationToken cancellation)
+    /// <remarks>
+    /// Synchronous: the handle is not opened for asynchronous I/O (Linux has none for page-cached
+    /// files), so an awaited read would only hand the same read to another thread and wait for it.
+    /// </remarks>
+    public static FileBytes Read(string path, ArrayPool<byte> pool, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(pool);
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
@@ -58,7 +62,8 @@ public sealed class FileBytes : IDisposable
                     array = Grow(pool, array, length);
                 }
 
-                var read = await RandomAccess.ReadAsync(handle, array.AsMemory(length), length, cancellation).ConfigureAwait(false);
+                cancellation.ThrowIfCancellationRequested();
+                var read = RandomAccess.Read(handle, array.AsSpan(length), length);
                 if (read == 0)
                 {
                     var after = FileIdentity.Of(handle);
@@ -74,9 +79,6 @@ public sealed class FileBytes : IDisposable
             throw;
         }
     }
-
-    /// <summary>Reads a whole file (see <see cref="ReadAsync"/>).</summary>
-    public static FileBytes Read(string path, ArrayPool<byte> pool) => ReadAsync(path, pool, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>Writes the bytes to a file, replacing any file of that name; a write that fails removes the file.</summary>
     public void WriteTo(string path)

@@ -46,14 +46,15 @@ public sealed class RawSheet : IDisposable
         }
     }
 
-    public static async Task<RawSheet> ReadAsync(int index, SheetFiles files, CancellationToken cancellation)
+    /// <summary>Reads and hashes a sheet's files.</summary>
+    public static RawSheet Read(int index, SheetFiles files, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         var pool = ArrayPool<byte>.Shared;
-        var front = await FileBytes.ReadAsync(files.Front, pool, cancellation).ConfigureAwait(false);
+        var front = FileBytes.Read(files.Front, pool, cancellation);
         try
         {
-            var back = files.Back is null ? null : await FileBytes.ReadAsync(files.Back, pool, cancellation).ConfigureAwait(false);
+            var back = files.Back is null ? null : FileBytes.Read(files.Back, pool, cancellation);
             return new RawSheet(index, files, front, back);
         }
         catch

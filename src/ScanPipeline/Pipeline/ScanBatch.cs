@@ -61,7 +61,7 @@ public sealed class ScanBatch(CountStore store, Func<ReadSheet> readers, int wor
             {
                 for (var i = 0; i < files.Count; i++)
                 {
-                    var sheet = await RawSheet.ReadAsync(i, files[i], token).ConfigureAwait(false);
+                    var sheet = RawSheet.Read(i, files[i], token);
                     try
                     {
                         await raw.Writer.WriteAsync(sheet, token).ConfigureAwait(false);

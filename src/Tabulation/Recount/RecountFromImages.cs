@@ -115,7 +115,7 @@ public static class RecountFromImages
             return null;
         }
 
-        using var raw = RawSheet.ReadAsync(0, new SheetFiles(sheet.Seq, front, back), CancellationToken.None).GetAwaiter().GetResult();
+        using var raw = RawSheet.Read(0, new SheetFiles(sheet.Seq, front, back));
         if (raw.ContentHash != sheet.ContentHash)
         {
             problem = "its stored image no longer matches the hash recorded when it was scanned";
