@@ -22,7 +22,7 @@ public sealed class KeptImages(string folder, Action<string>? flush = null)
     /// <summary>False to write a copy of every image even where the scanned file could be linked.</summary>
     public bool LinkScannedFiles { get; init; } = true;
 
-    /// <summary>Writes the sheet's images not kept yet; true when one was written (it reaches the disk at the next <see cref="Flush"/>).</summary>
+    /// <summary>Keeps the sheet's images not kept yet; true when one was (it is sure to be on the disk after the next <see cref="Flush"/>).</summary>
     public bool Keep(RawSheet sheet)
     {
         ArgumentNullException.ThrowIfNull(sheet);
@@ -57,17 +57,14 @@ public sealed class KeptImages(string folder, Action<string>? flush = null)
         // Made aside and moved into place, so the name never shows half an image; one left
         // incomplete by a power cut before its sheet was recorded fails IsKept and is kept again.
         var temp = path + "." + Environment.CurrentManagedThreadId + ".tmp";
-        if (LinkScannedFiles && bytes.Source is { } source && LinkScannedFile.TryLink(file, temp, source))
-        {
-            File.Move(temp, path, overwrite: true);
-            // Moving a name onto another name of the same file leaves both (POSIX rename).
-            File.Delete(temp);
-        }
-        else
+        if (!LinkScannedFiles || bytes.Source is not { } source || !LinkScannedFile.TryLink(file, temp, source))
         {
             bytes.WriteTo(temp);
-            File.Move(temp, path, overwrite: true);
         }
+
+        File.Move(temp, path, overwrite: true);
+        // Moving a name onto another name of the same file leaves both (POSIX rename).
+        File.Delete(temp);
 
         _unflushed.Enqueue(path);
         return true;
