@@ -125,7 +125,7 @@ internal static class Throughput
                 if (readPages < ReadOnlySheets * 2)
                 {
                     Cache(round);
-                    read +=  Spent.Of(() => ReadOnly(round, workers, Reader));
+                    read += Spent.Of(() => ReadOnly(round, workers, Reader));
                     readPages += roundPages;
                 }
             }

@@ -29,32 +29,27 @@ internal static partial class LinkScannedFile
 
         try
         {
-            if (FileIdentity.Of(kept) != read)
+            if (FileIdentity.Of(kept) == read)
             {
-                File.Delete(kept);
-                return false;
+                // The scanned file and the kept image are one file now: a scanner, an editor or a
+                // careless copy writing into the scanned file would change the counted image. Once
+                // nobody may write to it, such a write fails instead.
+                File.SetUnixFileMode(kept, File.GetUnixFileMode(kept) & ~AnyWrite);
+
+                // A write that slipped in before the mode changed shows in the identity.
+                if (FileIdentity.Of(kept) == read)
+                {
+                    return true;
+                }
             }
-
-            // The scanned file and the kept image are one file now: a scanner, an editor or a
-            // careless copy writing into the scanned file would change the counted image. Once
-            // nobody may write to it, such a write fails instead.
-            File.SetUnixFileMode(kept, File.GetUnixFileMode(kept) & ~AnyWrite);
-
-            // A write that slipped in before the mode changed shows in the identity.
-            if (FileIdentity.Of(kept) != read)
-            {
-                File.Delete(kept);
-                return false;
-            }
-
-            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Not the owner of the scanned file, say: it cannot be made safe to share, so it is copied.
-            File.Delete(kept);
-            return false;
         }
+
+        File.Delete(kept);
+        return false;
     }
 
     [LibraryImport("libc", EntryPoint = "linkat", StringMarshalling = StringMarshalling.Utf8)]
