@@ -6,11 +6,14 @@ namespace CentralCount.MarkInterpreter.Registration;
 /// How far printed ovals sit from where the timing marks put them, as printers place them: one
 /// horizontal offset per column of ovals and one vertical offset per row, each the median of the
 /// matches there (unmarked ovals when there are any; on a page almost all marked, all of them
-/// when there are enough to outvote the marks), falling back to the page's median, then to no offset at all.
+/// when there are enough to outvote the marks, or those that agree with the column's one
+/// unmarked oval), falling back to the page's median, then to no offset at all.
 /// </summary>
 internal sealed class OffsetModel
 {
     private const int EnoughMarkedMatches = 8;
+    private const int MinimumAgreeing = 3;
+    private const double AgreementPx = 1.0;
     private readonly Dictionary<int, double> _columns;
     private readonly Dictionary<int, double> _rows;
     private readonly (double X, double Y) _page;
@@ -45,15 +48,56 @@ internal sealed class OffsetModel
         foreach (var group in snapped.GroupBy(key))
         {
             var trusted = group.Where(sure.Contains).ToList();
-            var members = trusted.Count >= 2 ? trusted : marksMayVote && group.Count() >= EnoughMarkedMatches ? [.. group] : null;
-            if (members is not null)
+            if (trusted.Count >= 2)
             {
-                var values = members.Select(i => axis(offsets[i]!.Value)).Order().ToList();
-                result[group.Key] = values[values.Count / 2];
+                result[group.Key] = UpperMedian(trusted.Select(i => axis(offsets[i]!.Value)));
+            }
+            else if (marksMayVote && group.Count() >= EnoughMarkedMatches)
+            {
+                var all = group.Select(i => axis(offsets[i]!.Value)).ToArray();
+                result[group.Key] = trusted.Count == 1 && AgreeingWith(axis(offsets[trusted[0]]!.Value), all) is { } agreed
+                    ? agreed
+                    : UpperMedian(all);
             }
         }
 
         return result;
+    }
+
+    // Heavy fills pull their matches off the outline, each by its own amount, and on a column
+    // mostly filled they can drag the median with them. The one unmarked oval there shows the
+    // printing, and the outlines still visible through partial marks agree with it: the largest
+    // set of matches within two pixels of one another that holds the unmarked oval's match (of
+    // two as large, the tighter) speaks for the column, when it is large enough to outvote a
+    // stroke beside that oval.
+    private static double? AgreeingWith(double anchor, double[] values)
+    {
+        Array.Sort(values);
+        var (bestFrom, bestCount) = (0, 0);
+        for (var from = 0; from < values.Length && values[from] <= anchor; from++)
+        {
+            var to = from;
+            while (to + 1 < values.Length && values[to + 1] - values[from] <= 2 * AgreementPx)
+            {
+                to++;
+            }
+
+            var (count, spread) = (to - from + 1, values[to] - values[from]);
+            if (values[to] >= anchor && (count > bestCount || (count == bestCount && spread < values[bestFrom + bestCount - 1] - values[bestFrom])))
+            {
+                (bestFrom, bestCount) = (from, count);
+            }
+        }
+
+        return bestCount >= MinimumAgreeing
+            ? (values[bestFrom + ((bestCount - 1) / 2)] + values[bestFrom + (bestCount / 2)]) / 2
+            : null;
+    }
+
+    private static double UpperMedian(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     private static (double X, double Y) Median(List<int> members, (double X, double Y)?[] offsets)

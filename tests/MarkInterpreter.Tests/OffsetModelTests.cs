@@ -1,0 +1,80 @@
+using CentralCount.Election.Layout;
+using CentralCount.MarkInterpreter.Registration;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace CentralCount.MarkInterpreter.Tests;
+
+/// <summary>The printed column offset a marked oval takes, on a column where almost every oval is marked.</summary>
+public sealed class OffsetModelTests
+{
+    private const double Limit = 6;
+
+    [Fact]
+    public void Heavy_fills_on_half_a_column_do_not_drag_it_off_the_outlines_still_visible()
+    {
+        // The back of a sheet within specification (4.75 degrees of skew, JPEG quality 70): one
+        // unmarked oval, three partial fills whose outlines still show, four full fills each
+        // pulling its match across by its own amount.
+        (double X, double Y)?[] offsets =
+        [
+            (-0.075, 0.06), (3.09, 0.55), (-0.017, 0.09), (1.52, 0.73),
+            (0.011, 0.05), (4.59, 1.56), (-0.041, 0.13), (1.69, 0.74),
+        ];
+        var trusted = new bool[offsets.Length];
+        trusted[4] = true;
+        var column = Column(offsets.Length);
+
+        var model = OffsetModel.Fit(column, offsets, trusted);
+
+        Assert.InRange(model.At(column[0], Limit).X, -0.1, 0.05);
+    }
+
+    [Fact]
+    public void Heavy_fills_pulled_one_way_together_do_not_outvote_the_unmarked_oval()
+    {
+        // The back of a 1-bit sheet within specification: five full fills, four of them pulled
+        // the same way by two to three pixels, against one unmarked oval and one partial fill.
+        (double X, double Y)?[] offsets =
+        [
+            (0.33, 0), (1.89, 0.10), (-1.45, -0.78), (-2.40, 0.37),
+            (-0.16, 0.58), (-2.56, 0.61), (0.07, 0.13), (-3.15, -0.05),
+        ];
+        var trusted = new bool[offsets.Length];
+        trusted[0] = true;
+        var column = Column(offsets.Length);
+
+        var model = OffsetModel.Fit(column, offsets, trusted);
+
+        Assert.InRange(model.At(column[0], Limit).X, -0.5, 0.33);
+    }
+
+    [Fact]
+    public void A_column_offset_is_within_its_visible_outlines_while_they_outnumber_heavy_fills_two_to_one()
+    {
+        // One of the outlines is an unmarked oval's; the rest show through partial marks.
+        var cases =
+            from printed in Gen.Choose(-300, 300).Select(v => v / 100.0)
+            from outlines in Gen.Choose(8, 14)
+            from spread in Gen.ArrayOf(Gen.Choose(-30, 30).Select(v => v / 100.0), outlines)
+            from fills in Gen.Choose(0, (outlines - 1) / 2)
+            from pulls in Gen.ArrayOf(Gen.Choose(-600, 600).Select(v => v / 100.0), fills)
+            from order in Gen.Shuffle(Enumerable.Range(0, outlines + fills).ToArray())
+            select (printed, spread, pulls, order);
+        Prop.ForAll(Arb.From(cases), c =>
+        {
+            var values = c.spread.Select(s => c.printed + s).Concat(c.pulls.Select(p => c.printed + p)).ToArray();
+            var offsets = c.order.Select(i => ((double X, double Y)?)(values[i], 0)).ToArray();
+            var column = Column(offsets.Length);
+            var trusted = c.order.Select(i => i == 0).ToArray();
+
+            var x = OffsetModel.Fit(column, offsets, trusted).At(column[0], Limit).X;
+
+            var outline = c.spread.Select(s => c.printed + s).ToArray();
+            return (x >= outline.Min() - 1e-9 && x <= outline.Max() + 1e-9)
+                .Label($"printed {c.printed}, outlines [{outline.Min():F2}, {outline.Max():F2}], fills [{string.Join(", ", c.pulls)}]: {x:F2}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    private static GridPoint[] Column(int count) => [.. Enumerable.Range(0, count).Select(i => new GridPoint(1.85, 9.65 + (1.4 * i)))];
+}
