@@ -21,13 +21,7 @@ public sealed class OffsetModelTests
             (-0.075, 0.06), (3.09, 0.55), (-0.017, 0.09), (1.52, 0.73),
             (0.011, 0.05), (4.59, 1.56), (-0.041, 0.13), (1.69, 0.74),
         ];
-        var trusted = new bool[offsets.Length];
-        trusted[4] = true;
-        var column = Column(offsets.Length);
-
-        var model = OffsetModel.Fit(column, offsets, trusted);
-
-        Assert.InRange(model.At(column[0], Limit).X, -0.1, 0.05);
+        Assert.InRange(ColumnOffset(offsets, unmarked: 4), -0.1, 0.05);
     }
 
     [Fact]
@@ -40,13 +34,7 @@ public sealed class OffsetModelTests
             (0.33, 0), (1.89, 0.10), (-1.45, -0.78), (-2.40, 0.37),
             (-0.16, 0.58), (-2.56, 0.61), (0.07, 0.13), (-3.15, -0.05),
         ];
-        var trusted = new bool[offsets.Length];
-        trusted[0] = true;
-        var column = Column(offsets.Length);
-
-        var model = OffsetModel.Fit(column, offsets, trusted);
-
-        Assert.InRange(model.At(column[0], Limit).X, -0.5, 0.33);
+        Assert.InRange(ColumnOffset(offsets, unmarked: 0), -0.5, 0.33);
     }
 
     [Fact]
@@ -74,6 +62,15 @@ public sealed class OffsetModelTests
             return (x >= outline.Min() - 1e-9 && x <= outline.Max() + 1e-9)
                 .Label($"printed {c.printed}, outlines [{outline.Min():F2}, {outline.Max():F2}], fills [{string.Join(", ", c.pulls)}]: {x:F2}");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    // The offset across that the column's marked ovals take, with one unmarked oval among them.
+    private static double ColumnOffset((double X, double Y)?[] offsets, int unmarked)
+    {
+        var column = Column(offsets.Length);
+        var trusted = new bool[offsets.Length];
+        trusted[unmarked] = true;
+        return OffsetModel.Fit(column, offsets, trusted).At(column[0], Limit).X;
     }
 
     private static GridPoint[] Column(int count) => [.. Enumerable.Range(0, count).Select(i => new GridPoint(1.85, 9.65 + (1.4 * i)))];
