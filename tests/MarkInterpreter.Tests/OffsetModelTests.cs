@@ -38,6 +38,31 @@ public sealed class OffsetModelTests
     }
 
     [Fact]
+    public void With_every_oval_marked_the_outlines_showing_through_partial_marks_outvote_heavy_fills()
+    {
+        // The back of an upside-down sheet within specification (4.26 degrees of skew, JPEG
+        // quality 90): six full fills, four pulled across by two to three pixels, two the other
+        // way, and two partial fills whose outlines show.
+        (double X, double Y)?[] offsets =
+        [
+            (2.92, -0.85), (3.07, -0.93), (1.99, -0.81), (-0.05, 0.01),
+            (-0.12, 0.06), (3.02, -1.03), (-2.57, 0.94), (-1.80, 0.69),
+        ];
+        Assert.InRange(ColumnOffset(offsets, unmarked: null, outlined: [3, 4]), -0.12, -0.05);
+    }
+
+    [Fact]
+    public void With_every_oval_marked_and_no_outline_showing_the_column_takes_the_median_of_its_matches()
+    {
+        (double X, double Y)?[] offsets =
+        [
+            (2.0, 0), (2.2, 0), (1.8, 0), (-3.0, 0),
+            (2.1, 0), (1.9, 0), (-2.5, 0), (2.3, 0),
+        ];
+        Assert.Equal(2.0, ColumnOffset(offsets, unmarked: null), 9);
+    }
+
+    [Fact]
     public void A_column_offset_is_within_its_visible_outlines_while_they_outnumber_heavy_fills_two_to_one()
     {
         // One of the outlines is an unmarked oval's; the rest show through partial marks.
@@ -56,7 +81,7 @@ public sealed class OffsetModelTests
             var column = Column(offsets.Length);
             var trusted = c.order.Select(i => i == 0).ToArray();
 
-            var x = OffsetModel.Fit(column, offsets, trusted).At(column[0], Limit).X;
+            var x = OffsetModel.Fit(column, offsets, trusted, trusted).At(column[0], Limit).X;
 
             var outline = c.spread.Select(s => c.printed + s).ToArray();
             return (x >= outline.Min() - 1e-9 && x <= outline.Max() + 1e-9)
@@ -64,13 +89,50 @@ public sealed class OffsetModelTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
 
-    // The offset across that the column's marked ovals take, with one unmarked oval among them.
-    private static double ColumnOffset((double X, double Y)?[] offsets, int unmarked)
+    [Fact]
+    public void A_column_with_no_unmarked_oval_takes_an_offset_within_the_outlines_that_show_however_many_fills_pull()
+    {
+        var cases =
+            from printed in Gen.Choose(-300, 300).Select(v => v / 100.0)
+            from outlines in Gen.Choose(2, 6)
+            from spread in Gen.ArrayOf(Gen.Choose(-50, 50).Select(v => v / 100.0), outlines)
+            from fills in Gen.Choose(8 - outlines, 12)
+            from pulls in Gen.ArrayOf(Gen.Choose(-600, 600).Select(v => v / 100.0), fills)
+            from order in Gen.Shuffle(Enumerable.Range(0, outlines + fills).ToArray())
+            select (printed, spread, pulls, order);
+        Prop.ForAll(Arb.From(cases), c =>
+        {
+            var values = c.spread.Select(s => c.printed + s).Concat(c.pulls.Select(p => c.printed + p)).ToArray();
+            var offsets = c.order.Select(i => ((double X, double Y)?)(values[i], 0)).ToArray();
+            var column = Column(offsets.Length);
+            var outlined = c.order.Select(i => i < c.spread.Length).ToArray();
+
+            var x = OffsetModel.Fit(column, offsets, new bool[offsets.Length], outlined).At(column[0], Limit).X;
+
+            var outline = c.spread.Select(s => c.printed + s).ToArray();
+            return (x >= outline.Min() - 1e-9 && x <= outline.Max() + 1e-9)
+                .Label($"printed {c.printed}, outlines [{outline.Min():F2}, {outline.Max():F2}], fills [{string.Join(", ", c.pulls)}]: {x:F2}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    // The offset across that the column's marked ovals take, with at most one unmarked oval among
+    // them; only the unmarked oval shows its outline unless others are named.
+    private static double ColumnOffset((double X, double Y)?[] offsets, int? unmarked, int[]? outlined = null)
     {
         var column = Column(offsets.Length);
         var trusted = new bool[offsets.Length];
-        trusted[unmarked] = true;
-        return OffsetModel.Fit(column, offsets, trusted).At(column[0], Limit).X;
+        if (unmarked is { } u)
+        {
+            trusted[u] = true;
+        }
+
+        var showing = (bool[])trusted.Clone();
+        foreach (var i in outlined ?? [])
+        {
+            showing[i] = true;
+        }
+
+        return OffsetModel.Fit(column, offsets, trusted, showing).At(column[0], Limit).X;
     }
 
     private static GridPoint[] Column(int count) => [.. Enumerable.Range(0, count).Select(i => new GridPoint(1.85, 9.65 + (1.4 * i)))];

@@ -21,6 +21,7 @@ public static class OvalLocator
     private const int Samples = 24;
     private const double MinimumContrast = 60;
     private const double LightInterior = 200;
+    private const double OutlineContrast = 40;
 
     public static IReadOnlyList<LocatedPosition> Locate(PixelImage image, PageGeometry geometry, PageFormat format, PageLayout page)
     {
@@ -44,17 +45,19 @@ public static class OvalLocator
         var predicted = new PointF[count];
         var offsets = new (double X, double Y)?[count];
         var trusted = new bool[count];
+        var outlined = new bool[count];
         for (var i = 0; i < count; i++)
         {
             predicted[i] = geometry.ToPixel(page.Positions[i].Center);
             offsets[i] = Snap(image, predicted[i], rx, ry, gap, search, cos, sin);
-            trusted[i] = offsets[i] is not null && Interior(image, predicted[i], rx, ry, cos, sin) >= LightInterior;
+            trusted[i] = offsets[i] is { } && Interior(image, predicted[i], rx, ry, cos, sin) >= LightInterior;
+            outlined[i] = trusted[i] || (offsets[i] is { } o && OutlineShows(image, predicted[i].X + o.X, predicted[i].Y + o.Y, rx, ry, gap, cos, sin));
         }
 
         // A marked oval, whose fill or strokes can pull the match off the printed outline, takes
         // the offset its column and row of ovals were printed with (see OffsetModel).
         var grid = page.Positions.Select(p => p.Center).ToList();
-        var model = OffsetModel.Fit(grid, offsets, trusted);
+        var model = OffsetModel.Fit(grid, offsets, trusted, outlined);
         // Strokes next to an unmarked oval (a ring drawn around it, a blob beside it) can still
         // pull its match: an unmarked oval far from its neighbours' model is not trusted.
         var outliers = 0;
@@ -62,14 +65,14 @@ public static class OvalLocator
         {
             if (trusted[i] && Deviates(model.At(grid[i], search), offsets[i]!.Value))
             {
-                trusted[i] = false;
+                (trusted[i], outlined[i]) = (false, false);
                 outliers++;
             }
         }
 
         if (outliers > 0)
         {
-            model = OffsetModel.Fit(grid, offsets, trusted);
+            model = OffsetModel.Fit(grid, offsets, trusted, outlined);
         }
         var located = new LocatedPosition[count];
         for (var i = 0; i < count; i++)
@@ -176,6 +179,26 @@ public static class OvalLocator
         }
 
         return sum / (1 + (Samples / 3));
+    }
+
+    // A match made on the printed outline, not on the edge of a fill: around at least half of it
+    // the ring is clearly darker than the paper just inside. Partial marks, crosses and checks
+    // leave that much of the outline showing; a full fill, which can pull the match by pixels,
+    // leaves none.
+    private static bool OutlineShows(PixelImage image, double cx, double cy, double rx, double ry, double gap, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin)
+    {
+        var showing = 0;
+        for (var k = 0; k < Samples; k++)
+        {
+            var ring = Sample(image, cx + (rx * cos[k]), cy + (ry * sin[k]));
+            var inside = Sample(image, cx + ((rx - gap) * cos[k]), cy + ((ry - gap) * sin[k]));
+            if (inside - ring >= OutlineContrast)
+            {
+                showing++;
+            }
+        }
+
+        return 2 * showing >= Samples;
     }
 
     // Mean grey just outside the outline minus mean grey on it: high for a printed, unfilled ring.
