@@ -15,30 +15,31 @@ public static class PageIdentifier
     private const double MinimumOvalScore = 0.7;
     private const double MinimumMargin = 0.15;
 
+    /// <param name="codebook">The codes the election's ballots carry on this format, read first (null: search the identity area for any code).</param>
     public static (PageIdentification? Identity, bool UpsideDown, PageReject? Reject) Identify(
-        PixelImage image, ElectionDefinition election, PageFormat format, TimingMarkBorder border, double pixelsPerInch, RegistrationSettings settings)
+        PixelImage image, ElectionDefinition election, PageFormat format, TimingMarkBorder border, double pixelsPerInch, RegistrationSettings settings, IdentityCodebook? codebook)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(election);
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(settings);
         return format.Identity == IdentityKind.QrCode
-            ? FromCode(image, election, format, border, pixelsPerInch, settings)
+            ? FromCode(image, election, format, border, pixelsPerInch, settings, codebook)
             : FromLayout(image, election, format, border, pixelsPerInch, settings);
     }
 
     private static (PageIdentification?, bool, PageReject?) FromCode(
-        PixelImage image, ElectionDefinition election, PageFormat format, TimingMarkBorder border, double pixelsPerInch, RegistrationSettings settings)
+        PixelImage image, ElectionDefinition election, PageFormat format, TimingMarkBorder border, double pixelsPerInch, RegistrationSettings settings, IdentityCodebook? codebook)
     {
-        if (ReadCode(image, format, border, pixelsPerInch, settings.DarkThreshold) is not var (reading, upsideDown))
+        if (ReadCode(image, format, border, pixelsPerInch, settings.DarkThreshold, codebook) is not var (text, upsideDown))
         {
             return (null, false, new PageReject(RejectReason.UnknownStyle, "the page has a timing-mark border but no readable identity code (damaged, or a ballot of another system)"));
         }
 
         {
-            if (PageIdentity.TryParse(reading.Text) is not { } identity)
+            if (PageIdentity.TryParse(text) is not { } identity)
             {
-                return (null, upsideDown, new PageReject(RejectReason.UnknownStyle, $"the page's code is not a CentralCount ballot identity (\"{Shorten(reading.Text)}\")"));
+                return (null, upsideDown, new PageReject(RejectReason.UnknownStyle, $"the page's code is not a CentralCount ballot identity (\"{Shorten(text)}\")"));
             }
 
             if (!election.Hash.Hex.StartsWith(identity.ElectionHashPrefix, StringComparison.Ordinal))
@@ -76,7 +77,7 @@ public static class PageIdentifier
     /// the other place mostly paper): first read at half size, which is cheap while a module
     /// keeps three pixels, then at full size.
     /// </summary>
-    private static (QrReading Reading, bool UpsideDown)? ReadCode(PixelImage image, PageFormat format, TimingMarkBorder border, double pixelsPerInch, byte darkThreshold)
+    private static (string Text, bool UpsideDown)? ReadCode(PixelImage image, PageFormat format, TimingMarkBorder border, double pixelsPerInch, byte darkThreshold, IdentityCodebook? codebook)
     {
         var area = format.IdentityArea!.Value;
         // The area holds the code's quiet zone, and the timing marks put it within a pixel or two:
@@ -90,19 +91,31 @@ public static class PageIdentifier
         // that does not is read at full size after one cheap try.
         var side = Math.Min(area.Width * format.Grid.ColumnPitchInches, area.Height * format.Grid.RowPitchInches) * pixelsPerInch;
         var shrinks = side / 41 >= 4.5 ? new[] { 2, 1 } : [1];
-        (bool UpsideDown, PixelRect Region) Place(bool upsideDown) =>
-            (upsideDown, new PageGeometry(border, format.Grid, upsideDown, pixelsPerInch).Bounds(grown, image.Width, image.Height));
-        var places = new List<(bool UpsideDown, PixelRect Region)> { Place(false), Place(true) }
+        (bool UpsideDown, PageGeometry Geometry, PixelRect Region) Place(bool upsideDown)
+        {
+            var geometry = new PageGeometry(border, format.Grid, upsideDown, pixelsPerInch);
+            return (upsideDown, geometry, geometry.Bounds(grown, image.Width, image.Height));
+        }
+
+        var places = new List<(bool UpsideDown, PageGeometry Geometry, PixelRect Region)> { Place(false), Place(true) }
             .Where(p => p.Region.Width > 0 && p.Region.Height > 0)
             .OrderByDescending(p => DarkShare(image, p.Region, darkThreshold))
             .ToList();
+        foreach (var (upsideDown, geometry, _) in codebook is null ? [] : places)
+        {
+            if (codebook!.Read(image, geometry) is { } text)
+            {
+                return (text, upsideDown);
+            }
+        }
+
         foreach (var shrink in shrinks)
         {
-            foreach (var (upsideDown, region) in places)
+            foreach (var (upsideDown, _, region) in places)
             {
                 if (QrCodes.Decode(image, region, shrink) is { } reading)
                 {
-                    return (reading, upsideDown);
+                    return (reading.Text, upsideDown);
                 }
             }
         }

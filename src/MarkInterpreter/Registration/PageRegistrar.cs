@@ -13,6 +13,8 @@ namespace CentralCount.MarkInterpreter.Registration;
 public sealed class PageRegistrar(ElectionDefinition election, RegistrationSettings? settings = null)
 {
     private readonly RegistrationSettings _settings = settings ?? RegistrationSettings.Default;
+    private readonly Lazy<Dictionary<string, IdentityCodebook?>> _codebooks = new(() =>
+        election?.PageFormats.ToDictionary(f => f.Id, f => IdentityCodebook.For(election, f)) ?? []);
 
     public ElectionDefinition Election { get; } = election ?? throw new ArgumentNullException(nameof(election));
 
@@ -50,7 +52,7 @@ public sealed class PageRegistrar(ElectionDefinition election, RegistrationSetti
     private PageRegistration Identify(PixelImage image, PageFormat format, TimingMarkBorder border, double pixelsPerInch)
     {
         var streaks = StreaksInsidePaper(image, border, pixelsPerInch);
-        var (identity, upsideDown, reject) = PageIdentifier.Identify(image, Election, format, border, pixelsPerInch, _settings);
+        var (identity, upsideDown, reject) = PageIdentifier.Identify(image, Election, format, border, pixelsPerInch, _settings, _codebooks.Value[format.Id]);
         if (reject is not null || identity is null)
         {
             return PageRegistration.Rejected(reject ?? new PageReject(RejectReason.UnknownStyle, "the page could not be identified"), streaks);
