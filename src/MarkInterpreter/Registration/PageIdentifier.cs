@@ -74,8 +74,9 @@ public static class PageIdentifier
     /// <summary>
     /// The code, looked for where it must be when the page is upright and where it must be when
     /// the page was fed upside down (the darker of the two places first: a code is half ink,
-    /// the other place mostly paper): first read at half size, which is cheap while a module
-    /// keeps three pixels, then at full size.
+    /// the other place mostly paper): first matched against the election's own codes, then
+    /// searched for and decoded, at half size, which is cheap while a module keeps three
+    /// pixels, then at full size.
     /// </summary>
     private static (string Text, bool UpsideDown)? ReadCode(PixelImage image, PageFormat format, TimingMarkBorder border, double pixelsPerInch, byte darkThreshold, IdentityCodebook? codebook)
     {
@@ -101,9 +102,9 @@ public static class PageIdentifier
             .Where(p => p.Region.Width > 0 && p.Region.Height > 0)
             .OrderByDescending(p => DarkShare(image, p.Region, darkThreshold))
             .ToList();
-        foreach (var (upsideDown, geometry, _) in codebook is null ? [] : places)
+        foreach (var (upsideDown, geometry, _) in places)
         {
-            if (codebook!.Read(image, geometry) is { } text)
+            if (codebook?.Read(image, geometry) is { } text)
             {
                 return (text, upsideDown);
             }
