@@ -63,57 +63,40 @@ public sealed class OffsetModelTests
     }
 
     [Fact]
-    public void A_column_offset_is_within_its_visible_outlines_while_they_outnumber_heavy_fills_two_to_one()
-    {
+    public void A_column_offset_is_within_its_visible_outlines_while_they_outnumber_heavy_fills_two_to_one() =>
         // One of the outlines is an unmarked oval's; the rest show through partial marks.
-        var cases =
-            from printed in Gen.Choose(-300, 300).Select(v => v / 100.0)
-            from outlines in Gen.Choose(8, 14)
-            from spread in Gen.ArrayOf(Gen.Choose(-30, 30).Select(v => v / 100.0), outlines)
-            from fills in Gen.Choose(0, (outlines - 1) / 2)
-            from pulls in Gen.ArrayOf(Gen.Choose(-600, 600).Select(v => v / 100.0), fills)
-            from order in Gen.Shuffle(Enumerable.Range(0, outlines + fills).ToArray())
-            select (printed, spread, pulls, order);
-        Prop.ForAll(Arb.From(cases), c =>
-        {
-            var values = c.spread.Select(s => c.printed + s).Concat(c.pulls.Select(p => c.printed + p)).ToArray();
-            var offsets = c.order.Select(i => ((double X, double Y)?)(values[i], 0)).ToArray();
-            var column = Column(offsets.Length);
-            var trusted = c.order.Select(i => i == 0).ToArray();
-
-            var x = OffsetModel.Fit(column, offsets, trusted, trusted).At(column[0], Limit).X;
-
-            var outline = c.spread.Select(s => c.printed + s).ToArray();
-            return (x >= outline.Min() - 1e-9 && x <= outline.Max() + 1e-9)
-                .Label($"printed {c.printed}, outlines [{outline.Min():F2}, {outline.Max():F2}], fills [{string.Join(", ", c.pulls)}]: {x:F2}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
-    }
+        OffsetStaysWithinOutlines(Columns(8, 14, 30, outlines => (0, (outlines - 1) / 2)), oneUnmarked: true);
 
     [Fact]
-    public void A_column_with_no_unmarked_oval_takes_an_offset_within_the_outlines_that_show_however_many_fills_pull()
-    {
-        var cases =
-            from printed in Gen.Choose(-300, 300).Select(v => v / 100.0)
-            from outlines in Gen.Choose(2, 6)
-            from spread in Gen.ArrayOf(Gen.Choose(-50, 50).Select(v => v / 100.0), outlines)
-            from fills in Gen.Choose(8 - outlines, 12)
-            from pulls in Gen.ArrayOf(Gen.Choose(-600, 600).Select(v => v / 100.0), fills)
-            from order in Gen.Shuffle(Enumerable.Range(0, outlines + fills).ToArray())
-            select (printed, spread, pulls, order);
-        Prop.ForAll(Arb.From(cases), c =>
+    public void A_column_with_no_unmarked_oval_takes_an_offset_within_the_outlines_that_show_however_many_fills_pull() =>
+        OffsetStaysWithinOutlines(Columns(2, 6, 50, outlines => (8 - outlines, 12)), oneUnmarked: false);
+
+    // A column printed at a random offset: outlines matched within `spread` hundredths of a pixel
+    // of it and heavy fills pulled up to 6 px either way, in a random order.
+    private static Gen<(double Printed, double[] Spread, double[] Pulls, int[] Order)> Columns(int fewestOutlines, int mostOutlines, int spread, Func<int, (int Fewest, int Most)> fills) =>
+        from printed in Gen.Choose(-300, 300).Select(v => v / 100.0)
+        from outlines in Gen.Choose(fewestOutlines, mostOutlines)
+        from offsets in Gen.ArrayOf(Gen.Choose(-spread, spread).Select(v => v / 100.0), outlines)
+        from count in Gen.Choose(fills(outlines).Fewest, fills(outlines).Most)
+        from pulls in Gen.ArrayOf(Gen.Choose(-600, 600).Select(v => v / 100.0), count)
+        from order in Gen.Shuffle(Enumerable.Range(0, outlines + count).ToArray())
+        select (printed, offsets, pulls, order);
+
+    private static void OffsetStaysWithinOutlines(Gen<(double Printed, double[] Spread, double[] Pulls, int[] Order)> columns, bool oneUnmarked) =>
+        Prop.ForAll(Arb.From(columns), c =>
         {
-            var values = c.spread.Select(s => c.printed + s).Concat(c.pulls.Select(p => c.printed + p)).ToArray();
-            var offsets = c.order.Select(i => ((double X, double Y)?)(values[i], 0)).ToArray();
+            var values = c.Spread.Select(s => c.Printed + s).Concat(c.Pulls.Select(p => c.Printed + p)).ToArray();
+            var offsets = c.Order.Select(i => ((double X, double Y)?)(values[i], 0)).ToArray();
             var column = Column(offsets.Length);
-            var outlined = c.order.Select(i => i < c.spread.Length).ToArray();
+            var trusted = c.Order.Select(i => oneUnmarked && i == 0).ToArray();
+            var outlined = c.Order.Select(i => i < c.Spread.Length).ToArray();
 
-            var x = OffsetModel.Fit(column, offsets, new bool[offsets.Length], outlined).At(column[0], Limit).X;
+            var x = OffsetModel.Fit(column, offsets, trusted, outlined).At(column[0], Limit).X;
 
-            var outline = c.spread.Select(s => c.printed + s).ToArray();
+            var outline = c.Spread.Select(s => c.Printed + s).ToArray();
             return (x >= outline.Min() - 1e-9 && x <= outline.Max() + 1e-9)
-                .Label($"printed {c.printed}, outlines [{outline.Min():F2}, {outline.Max():F2}], fills [{string.Join(", ", c.pulls)}]: {x:F2}");
+                .Label($"printed {c.Printed}, outlines [{outline.Min():F2}, {outline.Max():F2}], fills [{string.Join(", ", c.Pulls)}]: {x:F2}");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
-    }
 
     // The offset across that the column's marked ovals take, with at most one unmarked oval among
     // them; only the unmarked oval shows its outline unless others are named.
