@@ -152,7 +152,7 @@ public sealed class IdentityCodebook
         private Book(int side, string[] texts, ulong[][] bits, int mostWrong)
         {
             Side = side;
-            Words = ((side * side) + 63) / 64;
+            Words = bits.Length == 0 ? WordsFor(side) : bits[0].Length;
             _texts = texts;
             _bits = bits;
             _mostWrong = mostWrong;
@@ -164,7 +164,7 @@ public sealed class IdentityCodebook
 
         public static Book Of(int side, List<(string Text, QrModules Modules)> codes)
         {
-            var words = ((side * side) + 63) / 64;
+            var words = WordsFor(side);
             var bits = codes.Select(c =>
             {
                 var packed = new ulong[words];
@@ -205,6 +205,8 @@ public sealed class IdentityCodebook
 
             return null;
         }
+
+        private static int WordsFor(int side) => ((side * side) + 63) / 64;
 
         private static int Distance(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
         {

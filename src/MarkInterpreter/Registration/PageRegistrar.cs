@@ -14,7 +14,7 @@ public sealed class PageRegistrar(ElectionDefinition election, RegistrationSetti
 {
     private readonly RegistrationSettings _settings = settings ?? RegistrationSettings.Default;
     private readonly Lazy<Dictionary<string, IdentityCodebook?>> _codebooks = new(() =>
-        election?.PageFormats.ToDictionary(f => f.Id, f => IdentityCodebook.For(election, f)) ?? []);
+        election.PageFormats.ToDictionary(f => f.Id, f => IdentityCodebook.For(election, f)));
 
     public ElectionDefinition Election { get; } = election ?? throw new ArgumentNullException(nameof(election));
 
