@@ -84,6 +84,52 @@ public sealed class KeptImageLinkTests(BatchCorpus corpus) : IClassFixture<Batch
     }
 
     [Fact]
+    public void A_sheet_fed_again_waits_for_the_flush_of_its_first_feeds_images_and_then_keeps_nothing_new()
+    {
+        var folder = corpus.CopyBatch("fed-again");
+        var files = PairSheetFiles.InFolder(folder)[0];
+        using var store = corpus.NewStore();
+        Directory.CreateDirectory(store.ImagesFolder);
+        var flushes = 0;
+        var images = new KeptImages(store.ImagesFolder, _ => flushes++);
+        using var first = RawSheet.Read(0, files);
+        using var again = RawSheet.Read(1, files);
+        Assert.True(images.Keep(first));
+
+        // Read ahead of its first feed's record, the repeat's record too must follow a flush.
+        Assert.True(images.Keep(again));
+        images.Flush();
+        using var third = RawSheet.Read(2, files);
+        Assert.False(images.Keep(third));
+        Assert.Equal(1, flushes);
+    }
+
+    [Fact]
+    public void A_kept_copy_damaged_on_the_disk_is_kept_again_when_its_sheet_is_fed_again()
+    {
+        var folder = corpus.CopyBatch("damaged");
+        var files = PairSheetFiles.InFolder(folder)[0];
+        using var store = corpus.NewStore();
+        Directory.CreateDirectory(store.ImagesFolder);
+        var images = new KeptImages(store.ImagesFolder) { LinkScannedFiles = false };
+        using var first = RawSheet.Read(0, files);
+        Assert.True(images.Keep(first));
+        images.Flush();
+
+        // Same length, other bytes: only its hash tells it from the image that was kept.
+        var kept = Path.Combine(store.ImagesFolder, ReadSheet.KeptImageName(first.FrontHash, files.Front));
+        File.SetUnixFileMode(kept, File.GetUnixFileMode(kept) | UnixFileMode.UserWrite);
+        var bytes = File.ReadAllBytes(kept);
+        bytes[bytes.Length / 2] ^= 0xff;
+        File.WriteAllBytes(kept, bytes);
+
+        using var again = RawSheet.Read(1, files);
+        Assert.True(images.Keep(again));
+        images.Flush();
+        Assert.Equal(first.FrontHash, HashOf(kept));
+    }
+
+    [Fact]
     public void What_a_file_read_says_of_its_source_is_that_file_as_it_was_read()
     {
         var folder = corpus.CopyBatch("identity");

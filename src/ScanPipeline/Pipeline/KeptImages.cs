@@ -17,6 +17,9 @@ public sealed class KeptImages(string folder, Action<string>? flush = null)
     // Written by the workers, not yet known to be on the disk.
     private readonly ConcurrentQueue<string> _unflushed = new();
 
+    // Held while an image is named and queued, and while a worker asks whether one it found is queued.
+    private readonly Lock _naming = new();
+
     public string Folder => folder;
 
     /// <summary>False to write a copy of every image even where the scanned file could be linked.</summary>
@@ -49,9 +52,14 @@ public sealed class KeptImages(string folder, Action<string>? flush = null)
     private bool Keep(string file, Ingest.FileBytes bytes, string hash)
     {
         var path = Path.Combine(folder, ReadSheet.KeptImageName(hash, file));
-        if (IsKept(path, bytes.Length, hash))
+        if (IsKept(path, bytes, hash))
         {
-            return false;
+            // Kept by another sheet whose record may not be written yet (a duplicate read ahead of
+            // its original): this sheet's record must wait for the same flush.
+            lock (_naming)
+            {
+                return _unflushed.Contains(path);
+            }
         }
 
         // Made aside and moved into place, so the name never shows half an image; one left
@@ -62,18 +70,29 @@ public sealed class KeptImages(string folder, Action<string>? flush = null)
             bytes.WriteTo(temp);
         }
 
-        File.Move(temp, path, overwrite: true);
+        // Named and queued at once, so a worker that finds the name also finds it queued until it is on the disk.
+        lock (_naming)
+        {
+            File.Move(temp, path, overwrite: true);
+            _unflushed.Enqueue(path);
+        }
+
         // Moving a name onto another name of the same file leaves both (POSIX rename).
         File.Delete(temp);
-
-        _unflushed.Enqueue(path);
         return true;
     }
 
-    private static bool IsKept(string path, int length, string hash)
+    private static bool IsKept(string path, Ingest.FileBytes bytes, string hash)
     {
+        // The very file whose bytes were just read and hashed, unwritten since (a scanned file fed
+        // again, kept as itself): reading and hashing it a second time would prove nothing new.
+        if (bytes.Source is { } source && Ingest.FileIdentity.Of(path) == source)
+        {
+            return true;
+        }
+
         var info = new FileInfo(path);
-        if (!info.Exists || info.Length != length)
+        if (!info.Exists || info.Length != bytes.Length)
         {
             return false;
         }
