@@ -52,10 +52,8 @@ public sealed class KeptImageLinkTests(BatchCorpus corpus) : IClassFixture<Batch
     [Fact]
     public void A_scanned_file_replaced_or_written_to_after_it_was_read_is_kept_as_the_bytes_that_were_read()
     {
-        var folder = corpus.CopyBatch("changed");
-        var files = PairSheetFiles.InFolder(folder)[0];
-        using var store = corpus.NewStore();
-        Directory.CreateDirectory(store.ImagesFolder);
+        var (files, store) = FirstSheetAndStore("changed");
+        using var owned = store;
         var images = new KeptImages(store.ImagesFolder);
         using var sheet = RawSheet.Read(0, files);
 
@@ -86,10 +84,8 @@ public sealed class KeptImageLinkTests(BatchCorpus corpus) : IClassFixture<Batch
     [Fact]
     public void A_sheet_fed_again_waits_for_the_flush_of_its_first_feeds_images_and_then_keeps_nothing_new()
     {
-        var folder = corpus.CopyBatch("fed-again");
-        var files = PairSheetFiles.InFolder(folder)[0];
-        using var store = corpus.NewStore();
-        Directory.CreateDirectory(store.ImagesFolder);
+        var (files, store) = FirstSheetAndStore("fed-again");
+        using var owned = store;
         var flushes = 0;
         var images = new KeptImages(store.ImagesFolder, _ => flushes++);
         using var first = RawSheet.Read(0, files);
@@ -107,10 +103,8 @@ public sealed class KeptImageLinkTests(BatchCorpus corpus) : IClassFixture<Batch
     [Fact]
     public void A_kept_copy_damaged_on_the_disk_is_kept_again_when_its_sheet_is_fed_again()
     {
-        var folder = corpus.CopyBatch("damaged");
-        var files = PairSheetFiles.InFolder(folder)[0];
-        using var store = corpus.NewStore();
-        Directory.CreateDirectory(store.ImagesFolder);
+        var (files, store) = FirstSheetAndStore("damaged");
+        using var owned = store;
         var images = new KeptImages(store.ImagesFolder) { LinkScannedFiles = false };
         using var first = RawSheet.Read(0, files);
         Assert.True(images.Keep(first));
@@ -142,6 +136,15 @@ public sealed class KeptImageLinkTests(BatchCorpus corpus) : IClassFixture<Batch
     }
 
     public void Dispose() => _pool.Dispose();
+
+    // The first sheet of a fresh copy of the batch, and a fresh store with its images folder made.
+    private (SheetFiles Files, CountStore Store) FirstSheetAndStore(string batch)
+    {
+        var files = PairSheetFiles.InFolder(corpus.CopyBatch(batch))[0];
+        var store = corpus.NewStore();
+        Directory.CreateDirectory(store.ImagesFolder);
+        return (files, store);
+    }
 
     // Each counted sheet's kept images beside the scanned files they were kept from.
     private static List<(string Kept, string Scanned)> KeptAndScanned(CountStore store, string folder) =>
