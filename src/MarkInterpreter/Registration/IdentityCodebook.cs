@@ -152,7 +152,7 @@ public sealed class IdentityCodebook
         private Book(int side, string[] texts, ulong[][] bits, int mostWrong)
         {
             Side = side;
-            Words = bits.Length == 0 ? WordsFor(side) : bits[0].Length;
+            Words = WordsFor(side);
             _texts = texts;
             _bits = bits;
             _mostWrong = mostWrong;

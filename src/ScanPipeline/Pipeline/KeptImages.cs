@@ -84,20 +84,19 @@ public sealed class KeptImages(string folder, Action<string>? flush = null)
 
     private static bool IsKept(string path, Ingest.FileBytes bytes, string hash)
     {
-        // The very file whose bytes were just read and hashed, unwritten since (a scanned file fed
-        // again, kept as itself): reading and hashing it a second time would prove nothing new.
-        if (bytes.Source is { } source && Ingest.FileIdentity.Of(path) == source)
-        {
-            return true;
-        }
-
-        var info = new FileInfo(path);
-        if (!info.Exists || info.Length != bytes.Length)
+        if (Ingest.FileIdentity.Of(path) is not { } kept || kept.Length != bytes.Length)
         {
             return false;
         }
 
-        using var stream = info.OpenRead();
+        // The very file whose bytes were just read and hashed, unwritten since (a scanned file fed
+        // again, kept as itself): reading and hashing it a second time would prove nothing new.
+        if (bytes.Source == kept)
+        {
+            return true;
+        }
+
+        using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream)) == hash;
     }
 }
